@@ -1,0 +1,34 @@
+package org.wedgewatch;
+
+import java.util.Arrays;
+import org.wedgewatch.cli.CheckCommand;
+import org.wedgewatch.cli.MatchCommand;
+
+/** One jar, several tools: the list tool for maintainers and the list server. */
+public final class Main {
+    private static final String USAGE = String.join("\n",
+        "usage: java -jar wedgewatch.jar COMMAND [ARGS]",
+        "  check FILE...                      validate lists and run their examples",
+        "  match --list FILE [--list FILE]... judge JSON Lines or plain text lines from stdin",
+        "");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        int code;
+        switch (args[0]) {
+            case "check": code = CheckCommand.run(rest, System.out, System.err); break;
+            case "match": code = MatchCommand.run(rest, System.in, System.out, System.err); break;
+            default:
+                System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
+                code = 2;
+        }
+        if (code >= 0) System.exit(code); // a server returns -1 and keeps running
+    }
+}

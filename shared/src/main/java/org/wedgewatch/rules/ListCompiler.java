@@ -1,0 +1,148 @@
+package org.wedgewatch.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compiles the enabled rules of all lists, plus the built-in rebuttal cues, into one
+ * {@link Automaton}. Templates are expanded into word sequences and inserted into a trie.
+ */
+public final class ListCompiler {
+    /** Words that make a claim a rebuttal; a gap never skips them. Written as posts are normalized. */
+    static final String[] NEGATIONS = {"not", "never", "no", "nobody", "nothing", "neither", "nor", "cannot", "none", "nope"};
+
+    private final Map<String, Integer> vocabulary = new HashMap<>();
+    private final Map<Long, Integer> edges = new HashMap<>();
+    private final List<int[]> edgeList = new ArrayList<>(); // {parent, token, child}
+    private final PatternTable patterns = new PatternTable();
+    private int[] outputHead = new int[1024];
+    private int[] outputNext = new int[1024];
+    private int[] outputPattern = new int[1024];
+    private int outputCount;
+    private int nodeCount = 1;
+
+    private ListCompiler() {
+        vocabulary.put("\u0000unknown", Automaton.UNKNOWN);
+        vocabulary.put(Expander.ANY, Automaton.ANY);
+        for (String n : NEGATIONS) id(Normalizer.collapseRepeats(n));
+        Arrays.fill(outputHead, -1);
+    }
+
+    public static Matcher compile(List<PatternList> lists) {
+        return compile(lists, Collections.<String>emptySet());
+    }
+
+    /** Compiles every rule except those whose key ("listId/ruleId") is in {@code disabled}. */
+    public static Matcher compile(List<PatternList> lists, Set<String> disabled) {
+        ListCompiler c = new ListCompiler();
+        PatternList cues = RebuttalCues.list();
+        for (Exemption e : cues.exemptions) c.addExemption(e, cues.groups, -1, -1);
+        for (int l = 0; l < lists.size(); l++) {
+            PatternList list = lists.get(l);
+            for (Exemption e : list.exemptions) c.addExemption(e, list.groups, l, -1);
+            for (int r = 0; r < list.rules.size(); r++) {
+                Rule rule = list.rules.get(r);
+                if (disabled.contains(list.id + "/" + rule.id)) continue;
+                int pattern = c.patterns.addRule(l, r);
+                for (Template t : rule.templates) c.insertAll(t, list.groups, pattern);
+                for (Exemption e : rule.exemptions) c.addExemption(e, list.groups, l, r);
+            }
+        }
+        return new Matcher(c.build(), c.patterns, new ArrayList<>(lists));
+    }
+
+    private void addExemption(Exemption e, Map<String, TermGroup> groups, int list, int rule) {
+        insertAll(e.template, groups, patterns.addExemption(e.place, list, rule));
+    }
+
+    private void insertAll(Template t, Map<String, TermGroup> groups, int pattern) {
+        for (String[] phrase : Expander.expand(t, groups)) insert(phrase, pattern);
+    }
+
+    private void insert(String[] phrase, int pattern) {
+        int node = 0;
+        for (String word : phrase) {
+            int token = id(word);
+            long key = ((long) node << 32) | token;
+            Integer child = edges.get(key);
+            if (child == null) {
+                child = nodeCount++;
+                edges.put(key, child);
+                edgeList.add(new int[] {node, token, child});
+            }
+            node = child;
+        }
+        addOutput(node, pattern);
+    }
+
+    private void addOutput(int node, int pattern) {
+        if (node >= outputHead.length) {
+            int old = outputHead.length;
+            outputHead = Arrays.copyOf(outputHead, Math.max(node + 1, old * 2));
+            Arrays.fill(outputHead, old, outputHead.length, -1);
+        }
+        for (int o = outputHead[node]; o >= 0; o = outputNext[o]) {
+            if (outputPattern[o] == pattern) return; // two expansions can give the same phrase
+        }
+        if (outputCount == outputNext.length) {
+            outputNext = Arrays.copyOf(outputNext, outputCount * 2);
+            outputPattern = Arrays.copyOf(outputPattern, outputCount * 2);
+        }
+        outputPattern[outputCount] = pattern;
+        outputNext[outputCount] = outputHead[node];
+        outputHead[node] = outputCount++;
+    }
+
+    private int id(String word) {
+        Integer id = vocabulary.get(word);
+        if (id == null) {
+            id = vocabulary.size();
+            vocabulary.put(word, id);
+        }
+        return id;
+    }
+
+    private Automaton build() {
+        int vocab = vocabulary.size();
+        boolean[] negation = new boolean[vocab];
+        for (String n : NEGATIONS) negation[vocabulary.get(Normalizer.collapseRepeats(n))] = true;
+
+        int[] rootChild = new int[vocab];
+        Arrays.fill(rootChild, -1);
+        int[] edgeStart = new int[nodeCount + 1];
+        for (int[] e : edgeList) {
+            if (e[0] == 0) rootChild[e[1]] = e[2];
+            edgeStart[e[0] + 1]++;
+        }
+        for (int n = 0; n < nodeCount; n++) edgeStart[n + 1] += edgeStart[n];
+        int[] fill = Arrays.copyOf(edgeStart, nodeCount);
+        long[] packed = new long[edgeList.size()];
+        for (int[] e : edgeList) packed[fill[e[0]]++] = ((long) e[1] << 32) | e[2];
+        int[] edgeToken = new int[packed.length];
+        int[] edgeChild = new int[packed.length];
+        for (int n = 0; n < nodeCount; n++) {
+            Arrays.sort(packed, edgeStart[n], edgeStart[n + 1]); // by token id
+        }
+        for (int i = 0; i < packed.length; i++) {
+            edgeToken[i] = (int) (packed[i] >>> 32);
+            edgeChild[i] = (int) packed[i];
+        }
+
+        int[] outputStart = new int[nodeCount + 1];
+        int[] outputs = new int[outputCount];
+        int k = 0;
+        for (int n = 0; n < nodeCount; n++) {
+            outputStart[n] = k;
+            if (n < outputHead.length) {
+                for (int o = outputHead[n]; o >= 0; o = outputNext[o]) outputs[k++] = outputPattern[o];
+            }
+        }
+        outputStart[nodeCount] = k;
+        return new Automaton(vocabulary, negation, rootChild, edgeStart, edgeToken, edgeChild, outputStart, outputs);
+    }
+}

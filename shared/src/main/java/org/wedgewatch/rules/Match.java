@@ -1,0 +1,27 @@
+package org.wedgewatch.rules;
+
+/** One rule that fired on a text, with the span of the original text (UTF-16 offsets, end exclusive). */
+public final class Match {
+    public final String listId;
+    public final String ruleId;
+    public final String family;
+    public final String explanation;
+    public final Action action;
+    public final int start;
+    public final int end;
+
+    Match(String listId, String ruleId, String family, String explanation, Action action, int start, int end) {
+        this.listId = listId;
+        this.ruleId = ruleId;
+        this.family = family;
+        this.explanation = explanation;
+        this.action = action;
+        this.start = start;
+        this.end = end;
+    }
+
+    @Override
+    public String toString() {
+        return listId + "/" + ruleId + "@" + start + "-" + end;
+    }
+}

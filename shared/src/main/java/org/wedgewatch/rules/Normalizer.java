@@ -1,0 +1,479 @@
+package org.wedgewatch.rules;
+
+/**
+ * Turns a post into normalized tokens, undoing the tricks people use to dodge mute filters:
+ * look-alike characters, zero-width joiners, leetspeak inside words (L3ftists, raci$ts),
+ * spaced-out letters (L e f t i s t s), stretched letters, CamelCase hashtags, punctuation runs,
+ * contractions and text-speak. Repeated letters are folded to one in every word ("progressives"
+ * becomes "progresives"), the same way for posts and for list templates, so stretching never helps.
+ * URLs, @mentions and emoji stay tokens of their own.
+ */
+public final class Normalizer {
+    private Normalizer() {
+    }
+
+    private static final String[] TEXT_SPEAK = {
+        "r", "are", "u", "you", "ur", "your", "da", "the", "tha", "teh", "bc", "because", "cuz", "because",
+        "coz", "because", "b4", "before", "thru", "through", "n", "and", "w", "with", "im", "i am",
+    };
+
+    private static final String[] NEGATIVE_CONTRACTIONS = {
+        "arent", "are", "isnt", "is", "didnt", "did", "dont", "do", "doesnt", "does", "wasnt", "was",
+        "werent", "were", "havent", "have", "hasnt", "has", "hadnt", "had", "couldnt", "could",
+        "wouldnt", "would", "shouldnt", "should", "aint", "is", "cant", "can", "wont", "will",
+    };
+
+    /** Normalizes {@code text} into tokens whose spans point into {@code text}. */
+    public static Tokens normalize(String text) {
+        Folded f = Folded.of(text);
+        RawTokens raw = new RawTokens();
+        new Scanner(f, raw).scan();
+        raw.mergeSpacedLetters(f);
+        return raw.finish(f);
+    }
+
+    /** The canonical words of a phrase written in a list, normalized exactly as posts are. */
+    static String[] words(String phrase) {
+        Tokens t = normalize(phrase);
+        String[] out = new String[t.size];
+        for (int i = 0; i < t.size; i++) out[i] = t.words[i];
+        return out;
+    }
+
+    /** Text-speak expansion and folding of repeated letters, for one lower-case word. */
+    static String canonical(String word) {
+        for (int i = 0; i < TEXT_SPEAK.length; i += 2) {
+            if (TEXT_SPEAK[i].equals(word)) {
+                word = TEXT_SPEAK[i + 1];
+                break;
+            }
+        }
+        return collapseRepeats(word);
+    }
+
+    static String collapseRepeats(String word) {
+        int n = word.length();
+        StringBuilder sb = null;
+        for (int i = 1; i < n; i++) {
+            char c = word.charAt(i);
+            if (c == word.charAt(i - 1) && Character.isLetter(c)) {
+                if (sb == null) sb = new StringBuilder(word.substring(0, i));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? word : sb.toString();
+    }
+
+    /** The text with every character folded; each folded char remembers its span in the original. */
+    static final class Folded {
+        final char[] chars;
+        final int[] origStart;
+        final int[] origEnd;
+        int length;
+
+        private Folded(int capacity) {
+            chars = new char[capacity];
+            origStart = new int[capacity];
+            origEnd = new int[capacity];
+        }
+
+        static Folded of(String text) {
+            Folded f = new Folded(text.length() + 1);
+            int i = 0;
+            while (i < text.length()) {
+                int cp = text.codePointAt(i);
+                int len = Character.charCount(cp);
+                if (CharFolding.isIgnorable(cp)) {
+                    // Keep the span whole: a dropped joiner inside a word belongs to that word.
+                    if (f.length > 0 && f.origEnd[f.length - 1] == i) f.origEnd[f.length - 1] = i + len;
+                } else {
+                    int folded = CharFolding.fold(cp);
+                    if (folded < 0x10000) {
+                        f.put((char) folded, i, i + len);
+                    } else {
+                        f.put(Character.highSurrogate(folded), i, i + len);
+                        f.put(Character.lowSurrogate(folded), i, i + len);
+                    }
+                }
+                i += len;
+            }
+            return f;
+        }
+
+        private void put(char c, int start, int end) {
+            chars[length] = c;
+            origStart[length] = start;
+            origEnd[length] = end;
+            length++;
+        }
+
+        char at(int i) {
+            return i >= 0 && i < length ? chars[i] : ' ';
+        }
+
+        String slice(int from, int to) {
+            return new String(chars, from, to - from);
+        }
+    }
+
+    /** Tokens before the last pass, with positions in the folded text. */
+    static final class RawTokens {
+        String[] words = new String[16];
+        byte[] kinds = new byte[16];
+        int[] from = new int[16];
+        int[] to = new int[16];
+        boolean[] breaks = new boolean[16];
+        /** A one-letter word straight from the text, a candidate for spaced-out letters. */
+        boolean[] single = new boolean[16];
+        int size;
+
+        void add(String word, byte kind, int start, int end, boolean sentenceStart, boolean singleLetter) {
+            if (size == words.length) grow();
+            words[size] = word;
+            kinds[size] = kind;
+            from[size] = start;
+            to[size] = end;
+            breaks[size] = sentenceStart;
+            single[size] = singleLetter;
+            size++;
+        }
+
+        private void grow() {
+            int n = size * 2;
+            String[] w = new String[n];
+            byte[] k = new byte[n];
+            int[] a = new int[n];
+            int[] b = new int[n];
+            boolean[] s = new boolean[n];
+            boolean[] o = new boolean[n];
+            System.arraycopy(words, 0, w, 0, size);
+            System.arraycopy(kinds, 0, k, 0, size);
+            System.arraycopy(from, 0, a, 0, size);
+            System.arraycopy(to, 0, b, 0, size);
+            System.arraycopy(breaks, 0, s, 0, size);
+            System.arraycopy(single, 0, o, 0, size);
+            words = w;
+            kinds = k;
+            from = a;
+            to = b;
+            breaks = s;
+            single = o;
+        }
+
+        /** Joins runs of four or more single letters separated by one space or dot: "L e f t i s t s". */
+        void mergeSpacedLetters(Folded f) {
+            int out = 0;
+            int i = 0;
+            while (i < size) {
+                int j = i + 1;
+                if (single[i]) {
+                    while (j < size && single[j] && !breaks[j] && from[j] - to[j - 1] == 1
+                            && isLetterSeparator(f.chars[to[j - 1]])) {
+                        j++;
+                    }
+                }
+                if (j - i >= 4) {
+                    StringBuilder sb = new StringBuilder();
+                    for (int k = i; k < j; k++) sb.append(words[k]);
+                    copy(i, out);
+                    words[out] = sb.toString();
+                    to[out] = to[j - 1];
+                    single[out] = false;
+                    out++;
+                    i = j;
+                } else {
+                    copy(i, out++);
+                    i++;
+                }
+            }
+            size = out;
+        }
+
+        private void copy(int src, int dst) {
+            words[dst] = words[src];
+            kinds[dst] = kinds[src];
+            from[dst] = from[src];
+            to[dst] = to[src];
+            breaks[dst] = breaks[src];
+            single[dst] = single[src];
+        }
+
+        private static boolean isLetterSeparator(char c) {
+            return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*';
+        }
+
+        Tokens finish(Folded f) {
+            Tokens t = new Tokens();
+            for (int i = 0; i < size; i++) {
+                int start = f.origStart[from[i]];
+                int end = f.origEnd[to[i] - 1];
+                if (kinds[i] != Tokens.WORD) {
+                    t.add(words[i], kinds[i], start, end, breaks[i]);
+                    continue;
+                }
+                String w = canonical(words[i]);
+                int space = w.indexOf(' ');
+                if (space < 0) {
+                    t.add(w, Tokens.WORD, start, end, breaks[i]);
+                } else { // text-speak that stands for two words ("im")
+                    t.add(w.substring(0, space), Tokens.WORD, start, end, breaks[i]);
+                    t.add(w.substring(space + 1), Tokens.WORD, start, end, false);
+                }
+            }
+            return t;
+        }
+    }
+
+    /** One left-to-right pass over the folded text. */
+    static final class Scanner {
+        private final Folded f;
+        private final RawTokens raw;
+        private boolean pendingBreak;
+
+        Scanner(Folded f, RawTokens raw) {
+            this.f = f;
+            this.raw = raw;
+        }
+
+        void scan() {
+            int n = f.length;
+            int i = 0;
+            while (i < n) {
+                char c = f.chars[i];
+                if (c == '\n' || c == '\r') {
+                    pendingBreak = true;
+                    i++;
+                } else if (isSpace(c)) {
+                    i++;
+                } else if (startsUrl(i)) {
+                    int j = i;
+                    while (j < n && !isSpace(f.chars[j])) j++;
+                    emit("<url>", Tokens.URL, i, j, false);
+                    i = j;
+                } else if (c == '@' && isHandleChar(f.at(i + 1)) && !Character.isLetterOrDigit(f.at(i - 1))) {
+                    int j = i + 1;
+                    while (j < n && isHandleChar(f.chars[j])) j++;
+                    emit(f.slice(i, j).toLowerCase(), Tokens.MENTION, i, j, false);
+                    i = j;
+                } else if (c == '#' && Character.isLetterOrDigit(f.at(i + 1))) {
+                    int j = i + 1;
+                    while (j < n && (Character.isLetterOrDigit(f.chars[j]) || f.chars[j] == '_')) j++;
+                    hashtag(i, j);
+                    i = j;
+                } else if (Character.isLetterOrDigit(c)) {
+                    int j = wordEnd(i);
+                    word(i, j);
+                    i = j;
+                } else if (c == '.' || c == '!' || c == '?') {
+                    i = sentenceEnd(i);
+                } else {
+                    int cp = Character.codePointAt(f.chars, i, n);
+                    int len = Character.charCount(cp);
+                    if (isEmoji(cp)) {
+                        int j = i + len;
+                        // Skin-tone modifiers belong to the emoji before them.
+                        while (j < n && isSkinTone(Character.codePointAt(f.chars, j, n))) j += 2;
+                        emit(f.slice(i, j), Tokens.EMOJI, i, j, false);
+                        i = j;
+                    } else {
+                        i += len; // any other punctuation only separates words
+                    }
+                }
+            }
+        }
+
+        private void emit(String word, byte kind, int from, int to, boolean singleLetter) {
+            raw.add(word, kind, from, to, pendingBreak, singleLetter);
+            pendingBreak = false;
+        }
+
+        private int sentenceEnd(int i) {
+            int j = i;
+            boolean onlyDots = true;
+            while (j < f.length && (f.chars[j] == '.' || f.chars[j] == '!' || f.chars[j] == '?')) {
+                if (f.chars[j] != '.') onlyDots = false;
+                j++;
+            }
+            boolean ellipsis = onlyDots && j - i >= 2;
+            int k = j;
+            while (k < f.length && (f.chars[k] == '"' || f.chars[k] == '\'' || f.chars[k] == ')')) k++;
+            if (!ellipsis && (k >= f.length || isSpace(f.chars[k]))) pendingBreak = true;
+            return j;
+        }
+
+        private int wordEnd(int i) {
+            int j = i + 1;
+            while (j < f.length) {
+                char c = f.chars[j];
+                char prev = f.chars[j - 1];
+                char next = f.at(j + 1);
+                boolean take;
+                if (Character.isLetterOrDigit(c)) {
+                    take = true;
+                } else if (c == '\'') {
+                    take = Character.isLetter(prev) && Character.isLetter(next);
+                } else if (c == '$') {
+                    take = Character.isLetter(prev) || (Character.isLetterOrDigit(prev) && Character.isLetter(next));
+                } else if (c == '@') {
+                    take = Character.isLetterOrDigit(prev) && Character.isLetter(next);
+                } else if (c == '!' || c == '|') {
+                    take = Character.isLetter(prev) && Character.isLowerCase(next);
+                } else {
+                    take = false;
+                }
+                if (!take) break;
+                j++;
+            }
+            return j;
+        }
+
+        private void word(int from, int to) {
+            String w = f.slice(from, to);
+            String lower = w.toLowerCase();
+            if (!isTextSpeak(lower)) lower = unleet(lower);
+            int apostrophe = lower.lastIndexOf('\'');
+            if (apostrophe > 0) {
+                contraction(lower, apostrophe, from, to);
+                return;
+            }
+            for (int k = 0; k < NEGATIVE_CONTRACTIONS.length; k += 2) {
+                if (NEGATIVE_CONTRACTIONS[k].equals(lower)) {
+                    emit(NEGATIVE_CONTRACTIONS[k + 1], Tokens.WORD, from, to, false);
+                    emit("not", Tokens.WORD, from, to, false);
+                    return;
+                }
+            }
+            emit(lower, Tokens.WORD, from, to, lower.length() == 1 && Character.isLetter(lower.charAt(0)));
+        }
+
+        private void contraction(String lower, int apostrophe, int from, int to) {
+            String stem = lower.substring(0, apostrophe);
+            String suffix = lower.substring(apostrophe + 1);
+            if (suffix.equals("t") && stem.endsWith("n")) {
+                String base = stem.substring(0, stem.length() - 1);
+                if (base.equals("wo")) base = "will";
+                else if (base.equals("ca")) base = "can";
+                else if (base.equals("ai")) base = "is";
+                else if (base.equals("sha")) base = "shall";
+                emit(base, Tokens.WORD, from, to, false);
+                emit("not", Tokens.WORD, from, to, false);
+                return;
+            }
+            String second;
+            switch (suffix) {
+                case "s": second = null; break; // possessive or "is": both read as the bare name
+                case "re": second = "are"; break;
+                case "m": second = "am"; break;
+                case "ve": second = "have"; break;
+                case "ll": second = "will"; break;
+                case "d": second = "would"; break;
+                default:
+                    emit(stem + suffix, Tokens.WORD, from, to, false); // o'brien
+                    return;
+            }
+            emit(stem, Tokens.WORD, from, to, false);
+            if (second != null) emit(second, Tokens.WORD, from, to, false);
+        }
+
+        /** Splits #BernieBros into "bernie" and "bros"; #berniebros stays one word. */
+        private void hashtag(int from, int to) {
+            int pieceStart = from + 1;
+            int tokenStart = from;
+            for (int k = from + 2; k <= to; k++) {
+                if (k == to || isCamelBoundary(k)) {
+                    String piece = f.slice(pieceStart, k).toLowerCase();
+                    if (piece.indexOf('_') >= 0) piece = piece.replace("_", "");
+                    if (!piece.isEmpty()) emit(piece, Tokens.WORD, tokenStart, k, false);
+                    pieceStart = k;
+                    tokenStart = k;
+                }
+            }
+        }
+
+        private boolean isCamelBoundary(int k) {
+            char prev = f.chars[k - 1];
+            char c = f.chars[k];
+            if (c == '_') return true;
+            if (Character.isLowerCase(prev) && Character.isUpperCase(c)) return true;
+            if (Character.isLetter(prev) && Character.isDigit(c)) return true;
+            if (Character.isDigit(prev) && Character.isLetter(c)) return true;
+            // "BLMProtest": the last capital of a run starts the next word.
+            return Character.isUpperCase(prev) && Character.isUpperCase(c) && Character.isLowerCase(f.at(k + 1))
+                    && k + 1 < f.length;
+        }
+
+        private boolean startsUrl(int i) {
+            return regionIs(i, "http://") || regionIs(i, "https://") || regionIs(i, "www.");
+        }
+
+        private boolean regionIs(int i, String prefix) {
+            if (i + prefix.length() > f.length) return false;
+            for (int k = 0; k < prefix.length(); k++) {
+                if (Character.toLowerCase(f.chars[i + k]) != prefix.charAt(k)) return false;
+            }
+            return true;
+        }
+    }
+
+    private static boolean isTextSpeak(String lower) {
+        for (int i = 0; i < TEXT_SPEAK.length; i += 2) {
+            if (TEXT_SPEAK[i].equals(lower)) return true;
+        }
+        return false;
+    }
+
+    /** Reads digits and symbols inside a word as the letters they imitate: pr0gressives, raci$ts. */
+    static String unleet(String lower) {
+        int letters = 0;
+        boolean leet = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (Character.isLetter(c)) letters++;
+            else if (leetLetter(c) != 0) leet = true;
+        }
+        boolean startsWithLetter = lower.length() > 0 && Character.isLetter(lower.charAt(0));
+        // "1st", "90s" and "2016" stay as they are.
+        if (!leet || letters < 2 || (letters < 3 && !startsWithLetter)) return lower;
+        char[] out = lower.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            char l = leetLetter(out[i]);
+            if (l != 0) out[i] = l;
+        }
+        return new String(out);
+    }
+
+    private static char leetLetter(char c) {
+        switch (c) {
+            case '0': return 'o';
+            case '1': return 'i';
+            case '3': return 'e';
+            case '4': return 'a';
+            case '5': return 's';
+            case '7': return 't';
+            case '$': return 's';
+            case '@': return 'a';
+            case '!': return 'i';
+            case '|': return 'l';
+            default: return 0;
+        }
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u00A0' || c == '\u3000'
+                || (c >= '\u2000' && c <= '\u200A') || c == '\u202F' || c == '\u205F';
+    }
+
+    private static boolean isHandleChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    private static boolean isEmoji(int cp) {
+        return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2190 && cp <= 0x2BFF) || cp == 0x00A9 || cp == 0x00AE
+                || cp == 0x2122 || cp == 0x3030 || cp == 0x303D || cp == 0x3297 || cp == 0x3299;
+    }
+
+    private static boolean isSkinTone(int cp) {
+        return cp >= 0x1F3FB && cp <= 0x1F3FF;
+    }
+}

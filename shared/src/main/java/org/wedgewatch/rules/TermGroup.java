@@ -1,0 +1,17 @@
+package org.wedgewatch.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A named set of words and phrases, such as the left-faction targets, referenced as {name} in templates. */
+final class TermGroup {
+    final String name;
+    final int line;
+    /** Each term already normalized into words. */
+    final List<String[]> terms = new ArrayList<>();
+
+    TermGroup(String name, int line) {
+        this.name = name;
+        this.line = line;
+    }
+}

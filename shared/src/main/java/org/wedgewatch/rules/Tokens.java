@@ -1,0 +1,69 @@
+package org.wedgewatch.rules;
+
+/**
+ * A text split into normalized tokens. Each token keeps the span of the original text it came
+ * from (UTF-16 offsets, end exclusive), so matches can be shown where the reader sees them.
+ */
+public final class Tokens {
+    public static final byte WORD = 0;
+    public static final byte MENTION = 1;
+    public static final byte URL = 2;
+    public static final byte EMOJI = 3;
+
+    String[] words = new String[16];
+    byte[] kinds = new byte[16];
+    int[] starts = new int[16];
+    int[] ends = new int[16];
+    /** True where a new sentence begins at this token: matches never run across it. */
+    boolean[] sentenceStarts = new boolean[16];
+    int size;
+
+    Tokens() {
+    }
+
+    public int size() { return size; }
+    public String word(int i) { return words[i]; }
+    public byte kind(int i) { return kinds[i]; }
+    public int start(int i) { return starts[i]; }
+    public int end(int i) { return ends[i]; }
+    public boolean sentenceStart(int i) { return sentenceStarts[i]; }
+
+    void add(String word, byte kind, int start, int end, boolean sentenceStart) {
+        if (size == words.length) grow();
+        words[size] = word;
+        kinds[size] = kind;
+        starts[size] = start;
+        ends[size] = end;
+        sentenceStarts[size] = sentenceStart;
+        size++;
+    }
+
+    private void grow() {
+        int n = size * 2;
+        String[] w = new String[n];
+        byte[] k = new byte[n];
+        int[] s = new int[n];
+        int[] e = new int[n];
+        boolean[] b = new boolean[n];
+        System.arraycopy(words, 0, w, 0, size);
+        System.arraycopy(kinds, 0, k, 0, size);
+        System.arraycopy(starts, 0, s, 0, size);
+        System.arraycopy(ends, 0, e, 0, size);
+        System.arraycopy(sentenceStarts, 0, b, 0, size);
+        words = w;
+        kinds = k;
+        starts = s;
+        ends = e;
+        sentenceStarts = b;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < size; i++) {
+            if (i > 0) sb.append(sentenceStarts[i] ? " | " : " ");
+            sb.append(words[i]);
+        }
+        return sb.toString();
+    }
+}

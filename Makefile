@@ -24,6 +24,7 @@ check-lists: build
 
 eval: build
 	java -cp $(JAR) org.wedgewatch.cli.EvalCommand
+	java -jar $(JAR) clusters
 
 bench: build
 	scripts/deps.sh $(BENCH_PKGS)

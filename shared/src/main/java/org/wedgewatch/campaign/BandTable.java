@@ -18,7 +18,8 @@ final class BandTable {
     /** {@code sigs} holds 16 band values per cluster; the table reads it and never writes it. */
     BandTable(int maxClusters, int[] sigs) {
         int size = 16;
-        while (size < 4 * maxClusters) size <<= 1;
+        // Half as many heads as entries: chains of two on average, 2 MB at 50,000 clusters.
+        while (size < 8 * maxClusters) size <<= 1;
         heads = new int[size];
         for (int i = 0; i < size; i++) heads[i] = NONE;
         next = new int[maxClusters * Fingerprint.BANDS];

@@ -23,6 +23,12 @@ public final class CampaignIndex {
     /** Internal times are int seconds from 2020-01-01 UTC: valid from 1952 to 2088 without a long. */
     static final long EPOCH_MILLIS = 1_577_836_800_000L;
     private static final int NONE = -1;
+    /**
+     * Entries read per band, newest first. A band value shared by hundreds of clusters (a popular
+     * name and hashtag in a short post) says little, like a stopword; a real near-duplicate also
+     * meets the query in rarer bands, so a cap costs almost no recall and bounds the worst lookup.
+     */
+    static final int MAX_CHAIN_WALK = 16;
     private static final int B = Fingerprint.BANDS;
 
     final int capacity;
@@ -96,7 +102,7 @@ public final class CampaignIndex {
         if (c != NONE && clusterPosts.get(c, post) > 0) return c;
         if (size == capacity) {
             evictOldest();
-            c = find(fp.bands); // the eviction may have ended that very cluster
+            if (c != NONE && sightings[c] == 0) c = find(fp.bands); // the eviction ended that very cluster
         }
         if (c == NONE) c = newCluster(fp.bands, 0);
         append(c, account, now, post);
@@ -166,7 +172,9 @@ public final class CampaignIndex {
         int bestAgreement = Fingerprint.SAME_SLOTS - 1;
         for (int b = 0; b < B; b++) {
             int value = bands[b];
-            for (int e = table.first(b, value); e != NONE; e = table.next(e)) {
+            int walked = 0;
+            for (int e = table.first(b, value); e != NONE && walked < MAX_CHAIN_WALK; e = table.next(e)) {
+                walked++;
                 // A chain holds every entry whose bucket collides; keep only this band and value.
                 if (e % B != b || sigs[e] != value) continue;
                 int c = e / B;

@@ -1,8 +1,6 @@
 package org.wedgewatch.campaign;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import org.wedgewatch.rules.Normalizer;
 import org.wedgewatch.rules.Tokens;
 
@@ -47,8 +45,9 @@ final class ContentWords {
     static ContentWords of(String text) {
         Tokens t = Normalizer.normalize(text);
         int n = t.size();
-        List<String> kept = new ArrayList<>();
-        List<Boolean> tag = new ArrayList<>();
+        String[] kept = new String[n];
+        boolean[] tag = new boolean[n];
+        int k = 0;
         boolean inTag = false;
         for (int i = 0; i < n; i++) {
             if (t.kind(i) != Tokens.WORD) {
@@ -58,21 +57,22 @@ final class ContentWords {
             String w = t.word(i);
             // The pieces of #BernieBros are adjacent word tokens, the first starting at the '#'.
             boolean startsTag = text.charAt(t.start(i)) == '#';
-            boolean continuesTag = inTag && i > 0 && t.start(i) == t.end(i - 1) && t.start(i) != t.start(i - 1);
+            boolean continuesTag = inTag && t.start(i) == t.end(i - 1) && t.start(i) != t.start(i - 1);
             inTag = startsTag || continuesTag;
             if ((w.equals("rt") || w.equals("via")) && i + 1 < n && t.kind(i + 1) == Tokens.MENTION) continue;
-            kept.add(w);
-            tag.add(inTag);
+            kept[k] = w;
+            tag[k] = inTag;
+            k++;
         }
         int from = 0;
-        int to = kept.size();
-        while (from < to && tag.get(from)) from++;
-        while (to > from && tag.get(to - 1)) to--;
+        int to = k;
+        while (from < to && tag[from]) from++;
+        while (to > from && tag[to - 1]) to--;
         String[] words = new String[to - from];
         boolean[] generic = new boolean[to - from];
         HashSet<String> content = new HashSet<>();
         for (int i = from; i < to; i++) {
-            String w = kept.get(i);
+            String w = kept[i];
             words[i - from] = w;
             generic[i - from] = w.length() < 2 || GENERIC_SET.contains(w);
             if (!generic[i - from]) content.add(w);

@@ -2,8 +2,8 @@ package org.wedgewatch.campaign;
 
 /**
  * The wording of a post as a MinHash signature: 32 slots of 12 bits, each the minimum of one hash
- * function over the post's shingles (word pairs, plus single content words so that one swapped word
- * in a short post still leaves most of the set intact). Two posts agree in a slot with probability
+ * function over the post's shingles (adjacent word pairs, plus single content words so that one
+ * swapped word in a short post still leaves most of the set intact). Two posts agree in a slot with probability
  * equal to the Jaccard similarity of their shingle sets (Broder 1997); keeping only 12 bits per slot
  * adds a 1/4096 chance of a false agreement (b-bit MinHash, Li and Koenig 2010) and halves storage.
  *
@@ -63,14 +63,17 @@ public final class Fingerprint {
         return new Fingerprint(bands);
     }
 
-    /** Word pairs over all kept words, and each content word alone (duplicates do not matter to a min). */
+    /** Word pairs with a content word in them, and each content word alone (repeats do not matter to a min). */
     private static int[] shingles(ContentWords cw) {
         String[] w = cw.words;
         int[] hashes = new int[w.length];
         for (int i = 0; i < w.length; i++) hashes[i] = Hashing.fnv(w[i]);
         int[] out = new int[2 * w.length];
         int n = 0;
-        for (int i = 0; i + 1 < w.length; i++) out[n++] = Hashing.pair(hashes[i], hashes[i + 1]);
+        for (int i = 0; i + 1 < w.length; i++) {
+            // "of the" joins a third of all posts to each other: pairs need a content word.
+            if (!cw.generic[i] || !cw.generic[i + 1]) out[n++] = Hashing.pair(hashes[i], hashes[i + 1]);
+        }
         for (int i = 0; i < w.length; i++) {
             // A different mix than pairs use, so a word never collides with a pair by construction.
             if (!cw.generic[i]) out[n++] = Hashing.mix(hashes[i] ^ 0x2545F491);

@@ -47,40 +47,44 @@ public final class Fingerprint {
         if (text == null) return null;
         ContentWords cw = ContentWords.of(text);
         if (cw.distinctContent < MIN_CONTENT_WORDS) return null;
-        int[] shingles = shingles(cw);
-        int[] mins = new int[SLOTS];
-        for (int i = 0; i < SLOTS; i++) mins[i] = Integer.MAX_VALUE;
-        for (int s : shingles) {
-            for (int i = 0; i < SLOTS; i++) {
-                int h = Hashing.mix(s ^ SEEDS[i]);
-                if (h < mins[i]) mins[i] = h;
-            }
-        }
+        int[] shingles = new int[2 * cw.words.length];
+        int n = shingles(cw, shingles);
+        // Bands outside, shingles inside: two running minimums in locals, no array per slot.
+        // TeaVM allocates every int[] as a typed array, which costs more than the hashing here.
         int[] bands = new int[BANDS];
         for (int b = 0; b < BANDS; b++) {
-            bands[b] = (mins[2 * b] & SLOT_MASK) << SLOT_BITS | (mins[2 * b + 1] & SLOT_MASK);
+            int seed0 = SEEDS[2 * b];
+            int seed1 = SEEDS[2 * b + 1];
+            int min0 = Integer.MAX_VALUE;
+            int min1 = Integer.MAX_VALUE;
+            for (int k = 0; k < n; k++) {
+                int h0 = Hashing.mix(shingles[k] ^ seed0);
+                int h1 = Hashing.mix(shingles[k] ^ seed1);
+                if (h0 < min0) min0 = h0;
+                if (h1 < min1) min1 = h1;
+            }
+            bands[b] = (min0 & SLOT_MASK) << SLOT_BITS | (min1 & SLOT_MASK);
         }
         return new Fingerprint(bands);
     }
 
-    /** Word pairs with a content word in them, and each content word alone (repeats do not matter to a min). */
-    private static int[] shingles(ContentWords cw) {
+    /**
+     * Writes the shingle hashes into {@code out} and returns how many: word pairs with a content
+     * word in them, and each content word alone (repeats do not matter to a minimum).
+     */
+    private static int shingles(ContentWords cw, int[] out) {
         String[] w = cw.words;
-        int[] hashes = new int[w.length];
-        for (int i = 0; i < w.length; i++) hashes[i] = Hashing.fnv(w[i]);
-        int[] out = new int[2 * w.length];
         int n = 0;
-        for (int i = 0; i + 1 < w.length; i++) {
-            // "of the" joins a third of all posts to each other: pairs need a content word.
-            if (!cw.generic[i] || !cw.generic[i + 1]) out[n++] = Hashing.pair(hashes[i], hashes[i + 1]);
-        }
+        int previous = 0;
         for (int i = 0; i < w.length; i++) {
+            int h = Hashing.fnv(w[i]);
+            // "of the" joins a third of all posts to each other: pairs need a content word.
+            if (i > 0 && (!cw.generic[i] || !cw.generic[i - 1])) out[n++] = Hashing.pair(previous, h);
             // A different mix than pairs use, so a word never collides with a pair by construction.
-            if (!cw.generic[i]) out[n++] = Hashing.mix(hashes[i] ^ 0x2545F491);
+            if (!cw.generic[i]) out[n++] = Hashing.mix(h ^ 0x2545F491);
+            previous = h;
         }
-        int[] shingles = new int[n];
-        System.arraycopy(out, 0, shingles, 0, n);
-        return shingles;
+        return n;
     }
 
     /** How many of the 32 slots agree: 32 times the estimated Jaccard similarity. */

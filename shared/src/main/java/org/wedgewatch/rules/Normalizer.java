@@ -1,5 +1,8 @@
 package org.wedgewatch.rules;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Turns a post into normalized tokens, undoing the tricks people use to dodge mute filters:
  * look-alike characters, zero-width joiners, leetspeak inside words (L3ftists, raci$ts),
@@ -23,6 +26,15 @@ public final class Normalizer {
         "wouldnt", "would", "shouldnt", "should", "aint", "is", "cant", "can", "wont", "will",
     };
 
+    private static final Map<String, String> TEXT_SPEAK_MAP = pairs(TEXT_SPEAK);
+    private static final Map<String, String> NEGATIVE_CONTRACTION_MAP = pairs(NEGATIVE_CONTRACTIONS);
+
+    private static Map<String, String> pairs(String[] flat) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < flat.length; i += 2) m.put(flat[i], flat[i + 1]);
+        return m;
+    }
+
     /** Normalizes {@code text} into tokens whose spans point into {@code text}. */
     public static Tokens normalize(String text) {
         Folded f = Folded.of(text);
@@ -42,13 +54,8 @@ public final class Normalizer {
 
     /** Text-speak expansion and folding of repeated letters, for one lower-case word. */
     static String canonical(String word) {
-        for (int i = 0; i < TEXT_SPEAK.length; i += 2) {
-            if (TEXT_SPEAK[i].equals(word)) {
-                word = TEXT_SPEAK[i + 1];
-                break;
-            }
-        }
-        return collapseRepeats(word);
+        String expanded = TEXT_SPEAK_MAP.get(word);
+        return collapseRepeats(expanded != null ? expanded : word);
     }
 
     static String collapseRepeats(String word) {
@@ -337,12 +344,11 @@ public final class Normalizer {
                 contraction(lower, apostrophe, from, to);
                 return;
             }
-            for (int k = 0; k < NEGATIVE_CONTRACTIONS.length; k += 2) {
-                if (NEGATIVE_CONTRACTIONS[k].equals(lower)) {
-                    emit(NEGATIVE_CONTRACTIONS[k + 1], Tokens.WORD, from, to, false);
-                    emit("not", Tokens.WORD, from, to, false);
-                    return;
-                }
+            String positive = NEGATIVE_CONTRACTION_MAP.get(lower);
+            if (positive != null) {
+                emit(positive, Tokens.WORD, from, to, false);
+                emit("not", Tokens.WORD, from, to, false);
+                return;
             }
             emit(lower, Tokens.WORD, from, to, lower.length() == 1 && Character.isLetter(lower.charAt(0)));
         }
@@ -417,10 +423,7 @@ public final class Normalizer {
     }
 
     private static boolean isTextSpeak(String lower) {
-        for (int i = 0; i < TEXT_SPEAK.length; i += 2) {
-            if (TEXT_SPEAK[i].equals(lower)) return true;
-        }
-        return false;
+        return TEXT_SPEAK_MAP.containsKey(lower);
     }
 
     /** Reads digits and symbols inside a word as the letters they imitate: pr0gressives, raci$ts. */

@@ -98,9 +98,9 @@ public final class Normalizer {
                     int folded = CharFolding.fold(cp);
                     if (folded < 0x10000) {
                         f.put((char) folded, i, i + len);
-                    } else {
-                        f.put(Character.highSurrogate(folded), i, i + len);
-                        f.put(Character.lowSurrogate(folded), i, i + len);
+                    } else { // astral and unfolded (emoji): keep its two UTF-16 units
+                        f.put(text.charAt(i), i, i + len);
+                        f.put(text.charAt(i + 1), i, i + len);
                     }
                 }
                 i += len;

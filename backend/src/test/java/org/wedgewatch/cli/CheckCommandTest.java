@@ -47,8 +47,10 @@ class CheckCommandTest {
         TestFiles.Captured out = new TestFiles.Captured();
         TestFiles.Captured err = new TestFiles.Captured();
         assertEquals(1, CheckCommand.run(new String[] {list.toString()}, out.stream, err.stream));
-        assertTrue(out.text().startsWith(list + ":8:"), out.text());
-        assertTrue(out.text().matches("(?s).*:8:\\d+: .*"), out.text());
+        assertTrue(out.text().contains(list + ":8:10: "), out.text());
+        for (String line : out.text().split("\n")) {
+            assertTrue(line.startsWith(list + ":") && line.substring(list.toString().length()).matches(":\\d+:\\d+: .+"), line);
+        }
     }
 
     @Test

@@ -23,7 +23,7 @@ check-lists: build
 	java -jar $(JAR) check lists/*.txt
 
 eval: build
-	java -cp $(JAR) org.wedgewatch.cli.EvalCommand
+	java -jar $(JAR) eval
 
 bench: build
 	scripts/deps.sh $(BENCH_PKGS)

@@ -368,7 +368,9 @@ public final class Normalizer {
             }
             String second;
             switch (suffix) {
-                case "s": second = null; break; // possessive or "is": both read as the bare name
+                // After a name "'s" is possessive or "is", both read as the bare name; after a pronoun
+                // it can only be "is", and rebuttals need it: "it's a lie that ...", "that's false".
+                case "s": second = isPronounBeforeIs(stem) ? "is" : null; break;
                 case "re": second = "are"; break;
                 case "m": second = "am"; break;
                 case "ve": second = "have"; break;
@@ -420,6 +422,17 @@ public final class Normalizer {
             }
             return true;
         }
+    }
+
+    private static final String[] PRONOUNS_BEFORE_IS = {
+        "it", "that", "this", "he", "she", "there", "here", "what", "who", "where", "how",
+    };
+
+    private static boolean isPronounBeforeIs(String stem) {
+        for (String p : PRONOUNS_BEFORE_IS) {
+            if (p.equals(stem)) return true;
+        }
+        return false;
     }
 
     private static boolean isTextSpeak(String lower) {

@@ -122,6 +122,18 @@ public final class Normalizer {
         String slice(int from, int to) {
             return new String(chars, from, to - from);
         }
+
+        /** The lower-cased slice, in one allocation when it is plain ASCII (nearly always). */
+        String lowerSlice(int from, int to) {
+            char[] out = new char[to - from];
+            for (int i = from; i < to; i++) {
+                char c = chars[i];
+                if (c >= 'A' && c <= 'Z') c = (char) (c + 32);
+                else if (c >= 0x80) return slice(from, to).toLowerCase();
+                out[i - from] = c;
+            }
+            return new String(out);
+        }
     }
 
     /** Tokens before the last pass, with positions in the folded text. */
@@ -261,7 +273,7 @@ public final class Normalizer {
                 } else if (c == '@' && isHandleChar(f.at(i + 1)) && !Character.isLetterOrDigit(f.at(i - 1))) {
                     int j = i + 1;
                     while (j < n && isHandleChar(f.chars[j])) j++;
-                    emit(f.slice(i, j).toLowerCase(), Tokens.MENTION, i, j, false);
+                    emit(f.lowerSlice(i, j), Tokens.MENTION, i, j, false);
                     i = j;
                 } else if (c == '#' && Character.isLetterOrDigit(f.at(i + 1))) {
                     int j = i + 1;
@@ -336,8 +348,7 @@ public final class Normalizer {
         }
 
         private void word(int from, int to) {
-            String w = f.slice(from, to);
-            String lower = w.toLowerCase();
+            String lower = f.lowerSlice(from, to);
             if (!isTextSpeak(lower)) lower = unleet(lower);
             int apostrophe = lower.lastIndexOf('\'');
             if (apostrophe > 0) {
@@ -390,7 +401,7 @@ public final class Normalizer {
             int tokenStart = from;
             for (int k = from + 2; k <= to; k++) {
                 if (k == to || isCamelBoundary(k)) {
-                    String piece = f.slice(pieceStart, k).toLowerCase();
+                    String piece = f.lowerSlice(pieceStart, k);
                     if (piece.indexOf('_') >= 0) piece = piece.replace("_", "");
                     if (!piece.isEmpty()) emit(piece, Tokens.WORD, tokenStart, k, false);
                     pieceStart = k;
@@ -441,6 +452,7 @@ public final class Normalizer {
 
     /** Reads digits and symbols inside a word as the letters they imitate: pr0gressives, raci$ts. */
     static String unleet(String lower) {
+        if (allLetters(lower)) return lower; // the common case, decided in one scan
         int letters = 0;
         boolean leet = false;
         for (int i = 0; i < lower.length(); i++) {
@@ -457,6 +469,14 @@ public final class Normalizer {
             if (l != 0) out[i] = l;
         }
         return new String(out);
+    }
+
+    private static boolean allLetters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z')) return false;
+        }
+        return true;
     }
 
     private static char leetLetter(char c) {

@@ -1,6 +1,7 @@
 package org.wedgewatch.cli;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -72,21 +73,28 @@ public final class ClustersCommand {
         List<Post> posts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Path file : files) {
-            CorpusCsv csv = CorpusCsv.read(file);
-            int text = csv.column("text");
-            if (text < 0) continue; // seed_patterns_with_sources.csv holds patterns, not posts
-            int label = csv.column("label");
-            int author = csv.column("author");
-            int copies = csv.column("n_copies_in_category");
-            String name = file.getFileName().toString();
-            for (String[] row : csv.rows) {
-                String t = CorpusCsv.field(row, text);
-                if (t.isEmpty() || !seen.add(t)) continue;
-                posts.add(new Post(t, name, CorpusCsv.field(row, label),
-                    author < 0 ? "" : CorpusCsv.field(row, author), parseCopies(CorpusCsv.field(row, copies))));
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                CsvReader csv = new CsvReader(in);
+                List<String> header = csv.next();
+                int text = header == null ? -1 : header.indexOf("text");
+                if (text < 0) continue; // seed_patterns_with_sources.csv holds patterns, not posts
+                int label = header.indexOf("label");
+                int author = header.indexOf("author");
+                int copies = header.indexOf("n_copies_in_category");
+                String name = file.getFileName().toString();
+                List<String> row;
+                while ((row = csv.next()) != null) {
+                    String t = field(row, text);
+                    if (t.isEmpty() || !seen.add(t)) continue;
+                    posts.add(new Post(t, name, field(row, label), field(row, author), parseCopies(field(row, copies))));
+                }
             }
         }
         return posts;
+    }
+
+    private static String field(List<String> row, int column) {
+        return column >= 0 && column < row.size() ? row.get(column) : "";
     }
 
     private static int parseCopies(String s) {

@@ -2,6 +2,7 @@ package org.wedgewatch;
 
 import java.util.Arrays;
 import org.wedgewatch.cli.CheckCommand;
+import org.wedgewatch.cli.ClustersCommand;
 import org.wedgewatch.cli.EvalCommand;
 import org.wedgewatch.cli.MatchCommand;
 
@@ -12,6 +13,7 @@ public final class Main {
         "  check FILE...                      validate lists and run their examples",
         "  match --list FILE [--list FILE]... judge JSON Lines or plain text lines from stdin",
         "  eval [--list FILE] [--shared DIR]  measure a list on ../shared/corpora and fixtures",
+        "  clusters [DIR] [--top N]           largest near-duplicate clusters in the corpora",
         "");
 
     private Main() {
@@ -28,6 +30,7 @@ public final class Main {
             case "check": code = CheckCommand.run(rest, System.out, System.err); break;
             case "match": code = MatchCommand.run(rest, System.in, System.out, System.err); break;
             case "eval": code = EvalCommand.run(rest, System.out, System.err); break;
+            case "clusters": code = ClustersCommand.run(rest, System.out, System.err); break;
             default:
                 System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
                 code = 2;

@@ -183,7 +183,8 @@
   // A new subscription. A Wedgewatch server's list is signed: its key is fetched from the same
   // server and pinned now, and every later version must carry that key's signature.
   // `lists` is the stored map; a builtin list of the same id is upgraded in place.
-  async function subscribe(url, lists, deps) {
+  // `pin` ({pinnedKey, keyId}) comes from an imported settings file: that key, not the server's.
+  async function subscribe(url, lists, deps, pin = null) {
     if (!isAllowedUrl(url)) return { error: error('bg_error_not_https') };
     const server = serverListUrl(url);
     const got = await download(url, null, deps);
@@ -193,7 +194,10 @@
     if (existing && existing.source !== 'builtin') return { error: error('bg_error_already_subscribed', [id]) };
     let pinnedKey = null;
     let keyId = null;
-    if (got.signed) {
+    if (pin && pin.pinnedKey) {
+      pinnedKey = pin.pinnedKey;
+      keyId = pin.keyId;
+    } else if (got.signed) {
       const meta = sig().parseMetadata(got.signed.metadata);
       if (!meta) return { error: error('bg_error_metadata_invalid') };
       let keys;

@@ -62,7 +62,7 @@ async function subscribe(url, pin) {
     if (existing && existing.source !== 'builtin') return current; // subscribed meanwhile
     return { ...current, [entry.id]: entry };
   });
-  return { ok: true, id: entry.id };
+  return { ok: true, id: entry.id, title: entry.title };
 }
 
 async function unsubscribe(id) {

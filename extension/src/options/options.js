@@ -69,7 +69,7 @@ async function subscribe(url) {
   say('subscribe-status', t('options_subscribing'));
   const r = await send({ type: 'subscribe', url });
   if (r && r.ok) {
-    say('subscribe-status', t('options_subscribed', [state.lists[r.id]?.title || r.id]));
+    say('subscribe-status', t('options_subscribed', [r.title || r.id]));
     $('subscribe-url').value = '';
   } else {
     say('subscribe-status', errorText(r && r.error), true);

@@ -174,3 +174,17 @@ test('a fetch result never overwrites what the reader changed meanwhile', () => 
   assert.deepEqual(Updater.mergeFetched(current, fetched),
     { id: 'a', enabled: false, action: 'hide', version: 2, text: 'new', lastError: null });
 });
+
+test('a report goes only to the list own server, and only after the reader opted in', () => {
+  const lists = {
+    demo: { source: 'url', url: 'https://ww.example.org/api/v1/lists/demo' },
+    file: { source: 'url', url: 'https://lists.example.org/file.txt' },
+    'coalition-defense': { source: 'builtin', url: 'chrome-extension://x/lists/coalition-defense.txt' },
+  };
+  assert.equal(Updater.reportTarget(lists, { reportsOptIn: false }, 'demo').error.code, 'bg_error_reports_off');
+  assert.equal(Updater.reportTarget(lists, {}, 'demo').error.code, 'bg_error_reports_off');
+  assert.equal(Updater.reportTarget(lists, { reportsOptIn: true }, 'demo').url, 'https://ww.example.org/api/v1/lists/demo/reports');
+  assert.equal(Updater.reportTarget(lists, { reportsOptIn: true }, 'file').error.code, 'bg_error_no_server');
+  assert.equal(Updater.reportTarget(lists, { reportsOptIn: true }, 'coalition-defense').error.code, 'bg_error_no_server');
+  assert.equal(Updater.reportTarget(lists, { reportsOptIn: true }, 'missing').error.code, 'bg_error_no_server');
+});

@@ -139,14 +139,12 @@ async function importSettings(json) {
 // the reader chose to include it (the content script leaves it out otherwise).
 async function report(msg) {
   const { lists, settings } = await Storage.readState(area);
-  if (!settings.reportsOptIn) return { ok: false, error: { code: 'bg_error_reports_off', params: [] } };
-  const entry = lists[msg.list];
-  const server = entry && entry.source === 'url' ? Updater.serverListUrl(entry.url) : null;
-  if (!server) return { ok: false, error: { code: 'bg_error_no_server', params: [] } };
+  const target = Updater.reportTarget(lists, settings, msg.list);
+  if (target.error) return { ok: false, error: target.error };
   const body = { rule: String(msg.rule), verdict: String(msg.verdict) };
-  if (typeof msg.text === 'string' && msg.text) body.text = msg.text.slice(0, 2000);
+  if (typeof msg.text === 'string' && msg.text) body.text = msg.text.slice(0, 5000); // the server's limit
   try {
-    const res = await fetch(server.reports, { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(target.url, { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     return res.ok ? { ok: true } : { ok: false, error: { code: 'bg_error_http', params: [String(res.status)] } };
   } catch (e) {
     return { ok: false, error: { code: 'bg_error_network', params: [e.message] } };

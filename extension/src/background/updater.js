@@ -247,8 +247,17 @@
     return out;
   }
 
+  // Where a report about `listId` may go: its own Wedgewatch server, and only after the reader
+  // opted in. Returns {url} or {error}.
+  function reportTarget(lists, settings, listId) {
+    if (!settings || settings.reportsOptIn !== true) return { error: error('bg_error_reports_off') };
+    const entry = lists[listId];
+    const server = entry && entry.source === 'url' ? serverListUrl(entry.url) : null;
+    return server ? { url: server.reports } : { error: error('bg_error_no_server') };
+  }
+
   root.WedgewatchUpdater = {
     isAllowedUrl, serverListUrl, originPattern, download, fetchKeys, validate, update, subscribe,
-    nextCheck, isDue, mergeFetched, metadataExpired, FETCHED_FIELDS,
+    nextCheck, isDue, mergeFetched, metadataExpired, reportTarget, FETCHED_FIELDS,
   };
 })(globalThis);

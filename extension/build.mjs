@@ -64,7 +64,7 @@ function manifestFor(browser, base, files) {
   const m = structuredClone(base);
   if (browser === "firefox") {
     m.browser_specific_settings = {
-      gecko: { id: GECKO_ID, strict_min_version: "128.0", data_collection_permissions: { required: ["none"] } },
+      gecko: { id: GECKO_ID, strict_min_version: "142.0", data_collection_permissions: { required: ["none"] } },
     };
   } else if (m.background && m.background.scripts) {
     const imports = m.background.scripts.map((s) => JSON.stringify("/" + s)).join(", ");

@@ -77,7 +77,7 @@
     const post = W.readPost(article);
     const sig = generation + "\u0000" + post.key + "\u0000" + post.text + "\u0000" + post.quoteText + "\u0000" + post.truncated;
     const last = judged.get(article);
-    if (last && last.sig === sig && article.getAttribute(STATE) === last.state && (last.state === "pass" || hasPanel(article))) return;
+    if (last && last.sig === sig && article.getAttribute(STATE) === last.state && (last.state === "pass" || hasPanel(article))) return false;
 
     const { matches, inQuote } = matchesOf(post);
     const m = matches[0];
@@ -95,6 +95,7 @@
     }
     article.setAttribute(STATE, state);
     judged.set(article, { sig, state });
+    return true;
   }
 
   function hasPanel(article) {

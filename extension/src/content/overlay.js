@@ -46,9 +46,14 @@ a { color: var(--accent); }
     pageStyleAdded = true;
   }
 
-  /** X's three themes, told apart by the page background it sets on body. */
+  let computedBackground = "";
+  /**
+   * X's three themes, told apart by the page background. X sets it inline on body, which reads
+   * without a style recalculation; getComputedStyle (a forced recalc over the whole timeline) is
+   * only the fallback, once.
+   */
   function theme() {
-    const bg = getComputedStyle(document.body).backgroundColor;
+    const bg = document.body.style.backgroundColor || (computedBackground ||= getComputedStyle(document.body).backgroundColor);
     if (bg === "rgb(21, 32, 43)") return "dim";
     if (bg === "rgb(0, 0, 0)") return "dark";
     return "light";

@@ -2,6 +2,7 @@ package org.wedgewatch;
 
 import java.util.Arrays;
 import org.wedgewatch.cli.CheckCommand;
+import org.wedgewatch.cli.EvalCommand;
 import org.wedgewatch.cli.MatchCommand;
 
 /** One jar, several tools: the list tool for maintainers and the list server. */
@@ -10,6 +11,7 @@ public final class Main {
         "usage: java -jar wedgewatch.jar COMMAND [ARGS]",
         "  check FILE...                      validate lists and run their examples",
         "  match --list FILE [--list FILE]... judge JSON Lines or plain text lines from stdin",
+        "  eval [--list FILE] [--shared DIR]  measure a list on ../shared/corpora and fixtures",
         "");
 
     private Main() {
@@ -25,6 +27,7 @@ public final class Main {
         switch (args[0]) {
             case "check": code = CheckCommand.run(rest, System.out, System.err); break;
             case "match": code = MatchCommand.run(rest, System.in, System.out, System.err); break;
+            case "eval": code = EvalCommand.run(rest, System.out, System.err); break;
             default:
                 System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
                 code = 2;

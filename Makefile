@@ -6,7 +6,7 @@ JAVA_PKGS := openjdk-17-jdk-headless maven
 TEST_PKGS := $(JAVA_PKGS) chromium chromium-driver firefox-esr postgresql nodejs npm
 BENCH_PKGS := $(TEST_PKGS) wrk nginx-light
 
-.PHONY: run test bench eval build deps check-lists
+.PHONY: run test bench eval build deps check-lists test-extension bench-extension
 
 deps:
 	scripts/deps.sh $(TEST_PKGS)
@@ -34,3 +34,15 @@ bench: build
 
 run: build
 	@echo "make run: the server arrives with the list-server issue"
+
+# The extension's Node tests (JVM/TeaVM parity, Firefox ESR, reproducible zips) and web-ext lint;
+# needs `mvn install` first (the built extension and the list tool).
+test-extension:
+	cd extension && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	cd extension && node --test --test-concurrency=1 test/*.test.mjs
+	cd extension && npx web-ext lint --source-dir target/firefox --warnings-as-errors
+
+# The extension's benchmarks: the page (1,000 posts, extension on and off) and the engine alone in Node.
+bench-extension:
+	cd extension && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	cd extension && node bench/engine-bench.mjs && node bench/page-bench.mjs

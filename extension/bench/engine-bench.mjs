@@ -1,0 +1,89 @@
+// The engine alone in Node, on the TeaVM output: per-post time at 10,000 rules, against a V8
+// RegExp alternation of the same phrases (the naive way a browser extension would do it).
+// Inputs: the texts of ../shared/corpora (real posts), else the fixture texts.
+// Ends with one line: `bench: engine-js key=value ...`.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fixtures, repoRoot } from "../test/x-fixture.mjs";
+
+const RULES = Number(process.env.RULES || 10000);
+const POSTS = Number(process.env.POSTS || 20000);
+const nodeDir = path.join(repoRoot, "extension", "target", "node");
+const teavm = await import(path.join(nodeDir, "engine.mjs"));
+createRequire(import.meta.url)(path.join(nodeDir, "engine-api.cjs"));
+const engine = globalThis.createWedgewatchEngine(teavm);
+
+/** A fixed pseudo-random sequence, so every run measures the same rules. */
+function rng(seed) {
+  return () => ((seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+}
+
+function syntheticRules(n) {
+  const rand = rng(42);
+  const syll = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi", "pe", "su", "da", "gho"];
+  const word = () => Array.from({ length: 2 + Math.floor(rand() * 2) }, () => syll[Math.floor(rand() * syll.length)]).join("");
+  const common = ["the", "are", "is", "real", "left", "party", "vote", "they", "we"];
+  const phrases = [];
+  for (let i = 0; i < n; i++) {
+    const parts = [word(), common[Math.floor(rand() * common.length)], word()];
+    phrases.push(parts.join(" "));
+  }
+  let text = "! Title: Bench\n! Id: bench\n! Version: 1\n\n";
+  phrases.forEach((p, i) => { text += `rule r${i}\n  family: bench\n  explain: bench\n  match: ${p}\n\n`; });
+  return { text, phrases };
+}
+
+function corpusTexts(limit) {
+  const dir = path.resolve(fixtures, "..", "corpora");
+  const out = [];
+  if (fs.existsSync(dir)) {
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".csv")).sort()) {
+      // one post per line is enough for timing: quoted newlines only split a post in two
+      for (const line of fs.readFileSync(path.join(dir, f), "utf8").split("\n").slice(1)) {
+        if (out.length < limit && line.length > 10) out.push(line.slice(0, 280));
+      }
+    }
+  }
+  if (!out.length) for (const l of fs.readFileSync(path.join(fixtures, "x-home-timeline.texts.jsonl"), "utf8").split("\n")) if (l) out.push(JSON.parse(l).text);
+  return out;
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+function time(texts, fn) {
+  for (let i = 0; i < Math.min(2000, texts.length); i++) fn(texts[i]); // warm up the JIT
+  const us = new Float64Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    const t0 = performance.now();
+    fn(texts[i]);
+    us[i] = (performance.now() - t0) * 1000;
+  }
+  return us.sort();
+}
+
+const { text, phrases } = syntheticRules(RULES);
+const t0 = performance.now();
+const matcher = engine.compile([text], []);
+const compileMs = performance.now() - t0;
+const texts = corpusTexts(POSTS);
+const ww = time(texts, (t) => matcher.match(t));
+const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
+const re = new RegExp(`\\b(?:${escaped.join("|")})\\b`, "i");
+const reTexts = texts.slice(0, Math.min(texts.length, Number(process.env.REGEX_POSTS || 2000)));
+const rx = time(reTexts, (t) => re.test(t));
+
+const f = (x) => x.toFixed(2);
+const p50 = percentile(ww, 0.5);
+const p99 = percentile(ww, 0.99);
+const rp50 = percentile(rx, 0.5);
+console.log(`rules=${RULES} posts=${texts.length} compile=${compileMs.toFixed(0)}ms`);
+console.log(`wedgewatch (TeaVM JS): p50 ${f(p50)} us, p99 ${f(p99)} us  (goal p50 <= 5, p99 <= 20)`);
+console.log(`V8 RegExp alternation: p50 ${f(rp50)} us, p99 ${f(percentile(rx, 0.99))} us over ${reTexts.length} posts`);
+console.log(`speed-up at p50: ${(rp50 / p50).toFixed(0)}x (goal >= 1000x)`);
+console.log(`bench: engine-js rules=${RULES} posts=${texts.length} compile_ms=${compileMs.toFixed(0)} p50_us=${f(p50)} p99_us=${f(p99)}`
+  + ` regex_p50_us=${f(rp50)} regex_p99_us=${f(percentile(rx, 0.99))} speedup_p50=${(rp50 / p50).toFixed(0)}`
+  + ` goal_p50=${p50 <= 5 ? "met" : "missed"} goal_p99=${p99 <= 20 ? "met" : "missed"} goal_speedup=${rp50 / p50 >= 1000 ? "met" : "missed"}`);

@@ -1,0 +1,181 @@
+// The background: seeds the bundled list, updates subscriptions on an alarm, answers the
+// options page and popup, and sends a report only when the reader opted in. It is the only
+// writer of `lists` and `settings` (through WedgewatchStorage.serialize), so the content
+// script, options page and popup all see one consistent state via storage.onChanged.
+'use strict';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const ALARM = 'wedgewatch-update';
+const ALARM_MINUTES = 30; // lists expire in hours; a half-hour tick keeps them close to due
+
+const { Updater, Storage, Transfer } = {
+  Updater: globalThis.WedgewatchUpdater, Storage: globalThis.WedgewatchStorage, Transfer: globalThis.WedgewatchTransfer,
+};
+const area = api.storage.local;
+
+function deps() {
+  return { fetch: (url, init) => fetch(url, init), engine: globalThis.WedgewatchEngine, now: () => Date.now() };
+}
+
+async function seed() {
+  const url = api.runtime.getURL(Storage.BUILTIN_PATH);
+  const text = await (await fetch(url)).text();
+  await Storage.changeLists(area, (lists) => Storage.seedBuiltin(lists, text, url, globalThis.WedgewatchEngine, Date.now()));
+  const got = await area.get(['settings', 'stats']);
+  if (!got.settings) await area.set({ settings: Storage.defaultSettings() });
+  if (!got.stats) await area.set({ stats: {} });
+}
+
+async function ensureAlarm() {
+  if (!(await api.alarms.get(ALARM))) api.alarms.create(ALARM, { periodInMinutes: ALARM_MINUTES, delayInMinutes: 1 });
+}
+
+// Checks one list (or every due one). The fetch runs outside the write queue; only its result
+// is merged in, onto whatever the entry is by then.
+async function updateList(id) {
+  const { lists } = await Storage.readState(area);
+  const entry = lists[id];
+  if (!entry || entry.source !== 'url') return null;
+  const result = await Updater.update(entry, deps());
+  await Storage.changeLists(area, (current) => (current[id]
+    ? { ...current, [id]: Updater.mergeFetched(current[id], result.entry) } : current));
+  return { id, outcome: result.outcome, error: result.entry.lastError };
+}
+
+async function updateDue(force) {
+  const { lists } = await Storage.readState(area);
+  const now = Date.now();
+  const results = [];
+  for (const entry of Object.values(lists)) {
+    if (entry.source === 'url' && (force || Updater.isDue(entry, now))) results.push(await updateList(entry.id));
+  }
+  return results;
+}
+
+async function subscribe(url, pin) {
+  const { lists } = await Storage.readState(area);
+  const result = await Updater.subscribe(url, lists, deps(), pin);
+  if (result.error) return { ok: false, error: result.error };
+  const { entry } = result;
+  await Storage.changeLists(area, (current) => {
+    const existing = current[entry.id];
+    if (existing && existing.source !== 'builtin') return current; // subscribed meanwhile
+    return { ...current, [entry.id]: entry };
+  });
+  return { ok: true, id: entry.id, title: entry.title };
+}
+
+async function unsubscribe(id) {
+  await Storage.changeLists(area, (lists) => {
+    if (!lists[id] || lists[id].source !== 'url') return lists;
+    const next = { ...lists };
+    delete next[id];
+    return next;
+  });
+  await seed(); // unsubscribing from the server copy of the bundled list brings the bundled one back
+  await Storage.changeSettings(area, (s) => ({ ...s, disabledRules: s.disabledRules.filter((r) => !r.startsWith(id + '/')) }));
+}
+
+async function setList(id, change) {
+  await Storage.changeLists(area, (lists) => {
+    if (!lists[id]) return lists;
+    const entry = { ...lists[id] };
+    if (typeof change.enabled === 'boolean') entry.enabled = change.enabled;
+    if ([null, 'label', 'blur', 'hide'].includes(change.action)) entry.action = change.action;
+    return { ...lists, [id]: entry };
+  });
+}
+
+const SETTING_TYPES = { disabledRules: 'array', userRules: 'string', allowlist: 'array', reportsOptIn: 'boolean', pausedUntil: 'number' };
+
+function setSettings(patch) {
+  return Storage.changeSettings(area, (s) => {
+    const next = { ...s };
+    for (const [k, type] of Object.entries(SETTING_TYPES)) {
+      if (!(k in patch)) continue;
+      const ok = type === 'array' ? Array.isArray(patch[k]) : typeof patch[k] === type;
+      if (ok) next[k] = patch[k];
+    }
+    if (Array.isArray(patch.allowlist)) next.allowlist = [...new Set(patch.allowlist.map(Transfer.normalizeHandle).filter(Boolean))];
+    return next;
+  });
+}
+
+async function catalogue(url) {
+  if (!Updater.isAllowedUrl(url)) return { ok: false, error: { code: 'bg_error_not_https', params: [] } };
+  const base = url.replace(/\/+$/, '').replace(/\/api\/v1\/lists$/, '');
+  try {
+    const res = await fetch(base + '/api/v1/lists', { cache: 'no-store', credentials: 'omit' });
+    if (!res.ok) return { ok: false, error: { code: 'bg_error_http', params: [String(res.status)] } };
+    const body = await res.json();
+    const rows = Array.isArray(body) ? body : (body.lists || []);
+    const lists = rows.filter((r) => r && typeof r.id === 'string').map((r) => ({
+      id: r.id, title: String(r.title ?? r.id), description: String(r.description ?? ''), group: String(r.group ?? ''),
+      version: Number(r.version) || 0, rules: Number(r.rules ?? r.ruleCount ?? r.rule_count) || 0,
+      updated: String(r.updated ?? ''), url: base + '/api/v1/lists/' + r.id,
+    }));
+    return { ok: true, lists };
+  } catch (e) {
+    return { ok: false, error: { code: 'bg_error_network', params: [e.message] } };
+  }
+}
+
+async function importSettings(json) {
+  const parsed = Transfer.parseImport(json);
+  if (parsed.error) return { ok: false, error: { code: parsed.error, params: [] } };
+  const { settings, builtin, subscriptions } = parsed.data;
+  await setSettings(settings);
+  for (const b of builtin) await setList(b.id, b);
+  const results = [];
+  for (const s of subscriptions) {
+    const r = await subscribe(s.url, { pinnedKey: s.pinnedKey, keyId: s.keyId });
+    if (r.ok) await setList(r.id, s);
+    results.push({ url: s.url, ok: r.ok, error: r.error || null });
+  }
+  return { ok: true, results };
+}
+
+// Sent to the list's own server, and only when the reader opted in; the post text only when
+// the reader chose to include it (the content script leaves it out otherwise).
+async function report(msg) {
+  const { lists, settings } = await Storage.readState(area);
+  const target = Updater.reportTarget(lists, settings, msg.list);
+  if (target.error) return { ok: false, error: target.error };
+  const body = { rule: String(msg.rule), verdict: String(msg.verdict) };
+  if (typeof msg.text === 'string' && msg.text) body.text = msg.text.slice(0, 5000); // the server's limit
+  try {
+    const res = await fetch(target.url, { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    return res.ok ? { ok: true } : { ok: false, error: { code: 'bg_error_http', params: [String(res.status)] } };
+  } catch (e) {
+    return { ok: false, error: { code: 'bg_error_network', params: [e.message] } };
+  }
+}
+
+// Messages any part of the extension may send, and those only our own pages may send
+// (a content script runs inside x.com and must not be able to subscribe or change settings).
+const FROM_CONTENT = { report };
+const FROM_PAGES = {
+  'update-now': (m) => (m.id ? updateList(m.id).then((r) => [r]) : updateDue(true)),
+  subscribe: (m) => subscribe(String(m.url)),
+  unsubscribe: (m) => unsubscribe(String(m.id)),
+  'set-list': (m) => setList(String(m.id), m),
+  'set-settings': (m) => setSettings(m.patch || {}),
+  catalogue: (m) => catalogue(String(m.url)),
+  import: (m) => importSettings(m.data),
+  ...FROM_CONTENT,
+};
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (!msg || sender.id !== api.runtime.id) return false;
+  const fromPage = typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL('')) && !sender.tab?.url?.startsWith('http');
+  const handler = (fromPage ? FROM_PAGES : FROM_CONTENT)[msg.type];
+  if (!handler) return false;
+  Promise.resolve().then(() => handler(msg)).then(
+    (result) => sendResponse(result === undefined ? { ok: true } : result),
+    (e) => sendResponse({ ok: false, error: { code: 'bg_error_internal', params: [String(e && e.message)] } }));
+  return true; // answer asynchronously (Chrome and Firefox both honour this)
+});
+
+api.runtime.onInstalled.addListener(() => { seed().then(ensureAlarm); });
+api.runtime.onStartup.addListener(() => { seed().then(ensureAlarm).then(() => updateDue(false)); });
+api.alarms.onAlarm.addListener((alarm) => { if (alarm.name === ALARM) updateDue(false); });

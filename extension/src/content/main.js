@@ -1,0 +1,185 @@
+// Judges every post X shows and decorates the flagged ones. Contract for tests and tools:
+// each judged article[data-testid="tweet"] carries data-wedgewatch = warn | pass | revealed, and a
+// warned one holds a [data-wedgewatch-overlay] element whose open shadow root explains the warning.
+(() => {
+  const W = globalThis.Wedgewatch;
+  if (W.started) return; // injected twice (extension reloaded): the first copy keeps the page
+  W.started = true;
+
+  const STATE = "data-wedgewatch";
+  const ACTION = "data-wedgewatch-action";
+  const STATS_EVERY_MS = 5000;
+  const REMEMBER_MS = 30 * 24 * 3600 * 1000;
+
+  let config = null;
+  /** Bumped when lists, settings or marks change, so every post is judged again. */
+  let generation = 0;
+  /** article -> {sig, state}: what it was last judged on, to skip unchanged posts cheaply. */
+  const judged = new WeakMap();
+  /** Posts already counted in stats ("key\0text"), so a reused cell isn't counted twice. */
+  const counted = new Set();
+  const tabStats = { judged: 0, warned: 0 };
+  let statsDelta = {};
+  let statsTimer = 0;
+
+  function matchesOf(post) {
+    if (config.settings.pausedUntil > Date.now()) return { matches: [], inQuote: false };
+    if (post.handle && config.allowlist.has(post.handle.toLowerCase())) return { matches: [], inQuote: false };
+    const own = post.text ? config.matcher.match(post.text) : [];
+    if (own.length || !post.quoteText) return { matches: own, inQuote: false };
+    return { matches: config.matcher.match(post.quoteText), inQuote: true };
+  }
+
+  function count(post, match) {
+    const id = post.key + "\u0000" + post.text + "\u0000" + post.quoteText;
+    if (counted.has(id)) return;
+    counted.add(id);
+    tabStats.judged++;
+    if (match) tabStats.warned++;
+    for (const listId of Object.keys(config.lists)) {
+      const s = (statsDelta[listId] = statsDelta[listId] || { judged: 0, warned: 0 });
+      s.judged++;
+      if (match && match.list === listId) s.warned++;
+    }
+    if (!statsTimer) statsTimer = setTimeout(flushStats, STATS_EVERY_MS);
+  }
+
+  async function flushStats() {
+    statsTimer = 0;
+    const delta = statsDelta;
+    statsDelta = {};
+    const { stats = {} } = await chrome.storage.local.get("stats");
+    for (const [id, d] of Object.entries(delta)) {
+      const s = stats[id] || { judged: 0, warned: 0 };
+      stats[id] = { judged: s.judged + d.judged, warned: s.warned + d.warned };
+    }
+    await chrome.storage.local.set({ stats });
+  }
+
+  /** The panel's words for match m on post. */
+  function warning(post, m, inQuote, revealed, marked) {
+    const list = config.lists[m.list] || { title: m.list, rules: {} };
+    const rule = list.rules[m.rule] || { warn: [] };
+    return {
+      match: m,
+      listTitle: list.title || m.list,
+      publisher: list.publisher,
+      homepage: list.homepage,
+      examples: rule.warn,
+      inQuote,
+      truncated: inQuote ? post.quoteTruncated : post.truncated,
+      revealed,
+      marked,
+    };
+  }
+
+  function judge(article) {
+    const post = W.readPost(article);
+    const sig = generation + "\u0000" + post.key + "\u0000" + post.text + "\u0000" + post.quoteText + "\u0000" + post.truncated;
+    const last = judged.get(article);
+    if (last && last.sig === sig && article.getAttribute(STATE) === last.state && (last.state === "pass" || hasPanel(article))) return false;
+
+    const { matches, inQuote } = matchesOf(post);
+    const m = matches[0];
+    count(post, m);
+    let state = "pass";
+    if (!m) {
+      W.overlay.remove(article);
+      article.removeAttribute(ACTION);
+    } else {
+      const mark = config.notWedge[post.key];
+      state = mark || config.revealed[post.key] ? "revealed" : "warn";
+      const marked = mark ? (mark.reported ? "overlay_reported" : "overlay_marked") : "";
+      article.setAttribute(ACTION, (config.lists[m.list] && config.lists[m.list].action) || m.action);
+      W.overlay.show(article, warning(post, m, inQuote, state === "revealed", marked), actionsFor(article, post, m));
+    }
+    article.setAttribute(STATE, state);
+    judged.set(article, { sig, state });
+    return true;
+  }
+
+  function hasPanel(article) {
+    return !!article.querySelector(`:scope > [${W.overlay.attr}]`);
+  }
+
+  /** Keeps a mark map small: marks older than a month are dropped when a new one is written. */
+  function pruned(map) {
+    const now = Date.now();
+    const out = {};
+    for (const [k, v] of Object.entries(map)) {
+      const at = typeof v === "number" ? v : v.at;
+      if (now - at < REMEMBER_MS) out[k] = v;
+    }
+    return out;
+  }
+
+  function actionsFor(article, post, m) {
+    const rejudge = () => {
+      judged.delete(article);
+      judge(article);
+    };
+    return {
+      show() {
+        config.revealed = pruned({ ...config.revealed, [post.key]: Date.now() });
+        rejudge();
+        chrome.storage.local.set({ revealed: config.revealed });
+      },
+      hide() {
+        const { [post.key]: _, ...rest } = config.revealed;
+        config.revealed = rest;
+        const { [post.key]: __, ...marks } = config.notWedge;
+        config.notWedge = marks;
+        rejudge();
+        chrome.storage.local.set({ revealed: config.revealed, notWedge: config.notWedge });
+      },
+      notWedge() {
+        const reported = !!config.settings.reportsOptIn;
+        config.notWedge = pruned({ ...config.notWedge, [post.key]: { list: m.list, rule: m.rule, at: Date.now(), reported } });
+        rejudge();
+        chrome.storage.local.set({ notWedge: config.notWedge });
+        // Only with the reader's opt-in does anything about what they read leave the browser.
+        if (reported) {
+          chrome.runtime.sendMessage({ type: "report", list: m.list, rule: m.rule, verdict: "false-positive", text: post.text || post.quoteText })
+            .catch(() => {}); // no background listening (yet): the local mark stands
+        }
+      },
+    };
+  }
+
+  async function reload() {
+    const previous = config;
+    config = await W.settings.load();
+    if (previous) previous.matcher.release();
+    generation++;
+    scheduleUnpause();
+  }
+
+  let unpauseTimer = 0;
+  function scheduleUnpause() {
+    clearTimeout(unpauseTimer);
+    const wait = config.settings.pausedUntil - Date.now();
+    if (wait > 0) unpauseTimer = setTimeout(() => { generation++; scheduler.requeueAll(document.body); }, Math.min(wait, 2 ** 31 - 1));
+  }
+
+  const scheduler = W.createScheduler((article) => judge(article));
+
+  chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
+    if (msg && msg.type === "tab-stats") reply({ judged: tabStats.judged, warned: tabStats.warned });
+  });
+
+  W.settings.watch(async (keys) => {
+    if (keys.includes("lists") || keys.includes("settings")) {
+      await reload();
+    } else if (keys.includes("revealed") || keys.includes("notWedge")) {
+      const stored = await chrome.storage.local.get(["revealed", "notWedge"]);
+      config.revealed = stored.revealed || {};
+      config.notWedge = stored.notWedge || {};
+      generation++;
+    } else {
+      return; // stats: ours, nothing to redo
+    }
+    scheduler.requeueAll(document.body);
+  });
+
+  reload().then(() => scheduler.start(document.body));
+})();

@@ -1,0 +1,93 @@
+package org.wedgewatch.browser.subscriptions;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium with a copy of the built extension (target/chrome) whose manifest also holds
+ * http://127.0.0.1/* as a granted host permission. That is the test's only change: a headless
+ * browser cannot click the permission prompt, and with the origin already granted,
+ * permissions.request() in the options page resolves true at once, as after a reader's "Allow".
+ */
+final class ExtensionBrowser implements AutoCloseable {
+    final ChromeDriver driver;
+    private final Path dir;
+
+    ExtensionBrowser() throws IOException {
+        Path built = repoRoot().resolve("extension/target/chrome");
+        if (!Files.exists(built.resolve("manifest.json"))) throw new IllegalStateException("build the extension first: " + built);
+        dir = Files.createTempDirectory("wedgewatch-subscriptions");
+        Path extension = dir.resolve("extension");
+        copy(built, extension);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(extension.resolve("manifest.json").toFile());
+        manifest.putArray("host_permissions").add("http://127.0.0.1/*");
+        json.writerWithDefaultPrettyPrinter().writeValue(extension.resolve("manifest.json").toFile(), manifest);
+
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--user-data-dir=" + dir.resolve("profile"),
+                "--disable-extensions-except=" + extension, "--load-extension=" + extension);
+        driver = new ChromeDriver(options);
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** The extension's id, from its service worker's URL. */
+    @SuppressWarnings("unchecked")
+    String extensionId() {
+        return waiting().until(d -> {
+            Map<String, Object> r = driver.executeCdpCommand("Target.getTargets", Map.of());
+            for (Map<String, Object> t : (List<Map<String, Object>>) r.get("targetInfos")) {
+                String url = String.valueOf(t.get("url"));
+                if (url.startsWith("chrome-extension://")) return url.substring(19, url.indexOf('/', 19));
+            }
+            return null;
+        });
+    }
+
+    static Path repoRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("extension/build.mjs"))) p = p.getParent();
+        if (p == null) throw new IllegalStateException("run from inside the repository");
+        return p;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.wedgewatch.browser.subscriptions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/** The options page against a list server on this machine: subscribe, update, refuse bad lists. */
+class SubscriptionTest {
+    private static final String V1 = """
+            ! Title: Demo list
+            ! Id: demo
+            ! Version: %d
+            ! Expires: 1 hour
+
+            rule sellouts
+              family: F9 sellouts
+              explain: Calling allies sellouts splits the coalition.
+              match: progressives are sellouts
+              warn: Progressives are sellouts.
+              pass: Progressives are not sellouts.
+            """;
+    private static final String TRAITORS = """
+
+            rule traitors
+              family: F8 traitors
+              explain: Calling allies traitors splits the coalition.
+              match: liberals are traitors
+              warn: Liberals are traitors.
+            """;
+
+    private ListServer server;
+    private ExtensionBrowser browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new ListServer();
+        browser = new ExtensionBrowser();
+        browser.driver.get("chrome-extension://" + browser.extensionId() + "/options/options.html");
+        browser.waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
+                && !d.findElements(By.cssSelector("article.list")).isEmpty());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        browser.close();
+        server.close();
+    }
+
+    @Test
+    void theBundledListWorksWithNoServer() throws Exception {
+        JsonNode builtin = lists().get("coalition-defense");
+        assertEquals("builtin", builtin.get("source").asText());
+        assertTrue(builtin.get("enabled").asBoolean());
+        assertTrue(card("coalition-defense").getText().contains("Included with Wedgewatch."));
+    }
+
+    @Test
+    void aSignedListIsSubscribedUpdatedAndATamperedOrBrokenOneRefused() throws Exception {
+        server.publish("demo", 1, V1.formatted(1));
+        subscribe(server.url("/api/v1/lists/demo"));
+        JsonNode demo = lists().get("demo");
+        assertEquals(1, demo.get("version").asInt());
+        assertEquals("test-key", demo.get("keyId").asText());
+        assertTrue(card("demo").getText().contains("Up to date."));
+
+        String v2 = V1.formatted(2) + TRAITORS;
+        server.publish("demo", 2, v2);
+        checkNow("demo");
+        browser.waiting().until(d -> lists().get("demo").get("version").asInt() == 2);
+        assertTrue(warns("Liberals are traitors."));
+
+        // A mirror serving other bytes under the real signature.
+        server.publishClaiming("demo", 3, V1.formatted(3) + TRAITORS, V1.formatted(3) + TRAITORS + "  match: allies are traitors\n");
+        checkNow("demo");
+        String status = waitForError("demo");
+        assertTrue(status.contains("do not match the list (sha256"), status);
+        assertEquals(2, lists().get("demo").get("version").asInt());
+        assertTrue(warns("Liberals are traitors."), "the previous list keeps working");
+
+        // Properly signed, but an example fails: the engine's own check refuses it.
+        server.publish("demo", 4, V1.formatted(4) + TRAITORS + "  warn: Liberals are lovely.\n");
+        checkNow("demo");
+        status = waitForError("demo", "problem");
+        assertTrue(status.contains("1 problem(s)"), status);
+        assertTrue(card("demo").findElement(By.cssSelector("ul.problems")).getText().startsWith("line "));
+        assertEquals(2, lists().get("demo").get("version").asInt());
+        assertTrue(warns("Liberals are traitors."), "the previous list keeps working");
+    }
+
+    @Test
+    void aPlainListFileRefusesAnOlderVersion() throws Exception {
+        server.file("/plain.txt", V1.formatted(5));
+        subscribe(server.url("/plain.txt"));
+        assertEquals(5, lists().get("demo").get("version").asInt());
+        server.file("/plain.txt", V1.formatted(4));
+        checkNow("demo");
+        String status = waitForError("demo");
+        assertTrue(status.contains("older than version 5"), status);
+        assertEquals(5, lists().get("demo").get("version").asInt());
+    }
+
+    @Test
+    void aListSwitchedOffStaysOffAndItsRulesCanBeToggled() throws Exception {
+        card("coalition-defense").findElement(By.id("list-coalition-defense-enabled")).click();
+        browser.waiting().until(d -> !lists().get("coalition-defense").get("enabled").asBoolean());
+        WebElement details = card("coalition-defense").findElement(By.tagName("details"));
+        details.findElement(By.tagName("summary")).click();
+        WebElement firstRule = details.findElement(By.cssSelector("input[type=checkbox]"));
+        firstRule.click();
+        browser.waiting().until(d -> settings().get("disabledRules").size() == 1);
+        assertTrue(settings().get("disabledRules").get(0).asText().startsWith("coalition-defense/"));
+    }
+
+    @Test
+    void ownRulesShowLineAndColumnErrorsAsTheReaderTypes() throws Exception {
+        WebElement rules = browser.driver.findElement(By.id("user-rules"));
+        rules.sendKeys("rule mine\n  match: (oops\n");
+        browser.waiting().until(d -> !d.findElement(By.id("user-rules-problems")).getText().isEmpty());
+        assertTrue(browser.driver.findElement(By.id("user-rules-problems")).getText().matches("(?s)line \\d+, column \\d+: .*"));
+        assertTrue(!browser.driver.findElement(By.id("user-rules-save")).isEnabled());
+    }
+
+    private void subscribe(String url) {
+        WebElement input = browser.driver.findElement(By.id("subscribe-url"));
+        input.clear();
+        input.sendKeys(url);
+        browser.driver.findElement(By.cssSelector("#subscribe-form button[type=submit]")).click();
+        browser.waiting().until(d -> {
+            String s = d.findElement(By.id("subscribe-status")).getText();
+            if (s.startsWith("Subscribed to") || d.findElement(By.id("subscribe-status")).getAttribute("class").contains("error")) return s;
+            return null;
+        });
+        String status = browser.driver.findElement(By.id("subscribe-status")).getText();
+        assertTrue(status.startsWith("Subscribed to"), status);
+        browser.waiting().until(d -> !d.findElements(By.id("list-demo")).isEmpty());
+    }
+
+    private void checkNow(String id) {
+        long before = lists().get(id).get("lastCheck").asLong();
+        browser.driver.findElement(By.id("list-" + id + "-check")).click();
+        browser.waiting().until(d -> lists().get(id).get("lastCheck").asLong() > before);
+    }
+
+    private String waitForError(String id, String... containing) {
+        return browser.waiting().until(d -> {
+            String s = d.findElement(By.id("list-" + id + "-status")).getText();
+            if (!s.startsWith("Last check failed")) return null;
+            for (String c : containing) if (!s.contains(c)) return null;
+            return s;
+        });
+    }
+
+    private WebElement card(String id) {
+        return browser.driver.findElement(By.id("list-" + id));
+    }
+
+    /** Whether the stored list, compiled by the extension's engine, warns on this text. */
+    private boolean warns(String text) {
+        Object n = browser.js("return WedgewatchEngine.compile([arguments[0]], []).match(arguments[1]).length",
+                lists().get("demo").get("text").asText(), text);
+        return ((Number) n).intValue() > 0;
+    }
+
+    private JsonNode lists() {
+        return stored("lists");
+    }
+
+    private JsonNode settings() {
+        return stored("settings");
+    }
+
+    private JsonNode stored(String key) {
+        Object raw = ((JavascriptExecutor) browser.driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "chrome.storage.local.get(arguments[0]).then((g) => done(JSON.stringify(g[arguments[0]] || {})));", key);
+        try {
+            return new ObjectMapper().readTree((String) raw);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

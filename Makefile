@@ -18,6 +18,7 @@ build:
 test: deps
 	$(MVN) install
 	java -jar $(JAR) check lists/*.txt
+	$(MAKE) test-extension
 
 check-lists: build
 	java -jar $(JAR) check lists/*.txt
@@ -31,6 +32,7 @@ bench: build
 	$(MVN) install -DskipTests -Pbench -pl shared,bench/engine
 	mkdir -p target/bench
 	java -jar bench/engine/target/engine-bench.jar | tee target/bench/engine.txt | grep -E '^(\||bench:|compile|generated)'
+	$(MAKE) bench-extension | tee target/bench/extension.txt
 
 run: build
 	@echo "make run: the server arrives with the list-server issue"

@@ -2,8 +2,8 @@
 SHELL := /bin/bash
 MVN := mvn -B -q
 JAR := backend/target/wedgewatch.jar
-JAVA_PKGS := openjdk-17-jdk-headless maven
-TEST_PKGS := $(JAVA_PKGS) chromium chromium-driver firefox-esr postgresql nodejs npm
+JAVA_PKGS := openjdk-17-jdk-headless=javac maven=mvn nodejs=node
+TEST_PKGS := $(JAVA_PKGS) npm=npm chromium chromium-driver firefox-esr postgresql
 BENCH_PKGS := $(TEST_PKGS) wrk nginx-light
 
 .PHONY: run test bench eval build deps check-lists test-extension bench-extension

@@ -3,6 +3,9 @@ package org.wedgewatch;
 import java.util.Arrays;
 import org.wedgewatch.cli.CheckCommand;
 import org.wedgewatch.cli.MatchCommand;
+import org.wedgewatch.cli.PublishCommand;
+import org.wedgewatch.cli.ServeCommand;
+import org.wedgewatch.cli.TokenCommand;
 
 /** One jar, several tools: the list tool for maintainers and the list server. */
 public final class Main {
@@ -10,6 +13,9 @@ public final class Main {
         "usage: java -jar wedgewatch.jar COMMAND [ARGS]",
         "  check FILE...                      validate lists and run their examples",
         "  match --list FILE [--list FILE]... judge JSON Lines or plain text lines from stdin",
+        "  serve [--port 8080] [--db JDBC_URL] [--data DIR]  run the list server (SQLite under ./data by default)",
+        "  token create --group NAME | token revoke ID       maintainer API tokens",
+        "  publish --server URL --token TOKEN FILE          check a list, then publish it",
         "");
 
     private Main() {
@@ -25,6 +31,9 @@ public final class Main {
         switch (args[0]) {
             case "check": code = CheckCommand.run(rest, System.out, System.err); break;
             case "match": code = MatchCommand.run(rest, System.in, System.out, System.err); break;
+            case "serve": code = ServeCommand.run(rest, System.out, System.err); break;
+            case "token": code = TokenCommand.run(rest, System.out, System.err); break;
+            case "publish": code = PublishCommand.run(rest, System.out, System.err); break;
             default:
                 System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
                 code = 2;

@@ -23,10 +23,13 @@ check-lists: build
 	java -jar $(JAR) check lists/*.txt
 
 eval: build
-	java -cp $(JAR) org.wedgewatch.cli.EvalCommand
+	java -jar $(JAR) eval
 
 bench: build
 	scripts/deps.sh $(BENCH_PKGS)
+	$(MVN) install -DskipTests -Pbench -pl shared,bench/engine
+	mkdir -p target/bench
+	java -jar bench/engine/target/engine-bench.jar | tee target/bench/engine.txt | grep -E '^(\||bench:|compile|generated)'
 
 run: build
 	@echo "make run: the server arrives with the list-server issue"

@@ -3,9 +3,9 @@ package org.wedgewatch.rules;
 import java.util.Map;
 
 /**
- * The compiled form of all enabled rules: a trie over token ids held in flat int arrays.
- * Edges of a node are sorted by token id (binary search); the root, visited at every token,
- * has a direct table. Each node lists the patterns that end there.
+ * The compiled form of all enabled rules: a trie over token ids held in flat int arrays, laid
+ * out breadth-first. Edges of a node are sorted by token id (binary search); the root, visited at
+ * every token, has a direct table. Each node lists the patterns that end there.
  */
 final class Automaton {
     static final int UNKNOWN = 0;
@@ -15,19 +15,18 @@ final class Automaton {
     final boolean[] negation;
     final int[] rootChild;
     final int[] edgeStart;
+    /** Edge e leads to node e + 1: nodes are numbered breadth-first in edge order. */
     final int[] edgeToken;
-    final int[] edgeChild;
     final int[] outputStart;
     final int[] outputs;
 
     Automaton(Map<String, Integer> vocabulary, boolean[] negation, int[] rootChild, int[] edgeStart, int[] edgeToken,
-              int[] edgeChild, int[] outputStart, int[] outputs) {
+              int[] outputStart, int[] outputs) {
         this.vocabulary = vocabulary;
         this.negation = negation;
         this.rootChild = rootChild;
         this.edgeStart = edgeStart;
         this.edgeToken = edgeToken;
-        this.edgeChild = edgeChild;
         this.outputStart = outputStart;
         this.outputs = outputs;
     }
@@ -47,7 +46,7 @@ final class Automaton {
             int t = edgeToken[mid];
             if (t < token) lo = mid + 1;
             else if (t > token) hi = mid - 1;
-            else return edgeChild[mid];
+            else return mid + 1;
         }
         return -1;
     }
@@ -58,7 +57,7 @@ final class Automaton {
 
     /** Approximate bytes held by the arrays (the vocabulary map excluded). */
     long arrayBytes() {
-        return 4L * (rootChild.length + edgeStart.length + edgeToken.length + edgeChild.length + outputStart.length
+        return 4L * (rootChild.length + edgeStart.length + edgeToken.length + outputStart.length
                 + outputs.length) + negation.length;
     }
 }

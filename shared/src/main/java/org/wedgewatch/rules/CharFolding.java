@@ -55,6 +55,7 @@ final class CharFolding {
         if (cp >= 0x24B6 && cp <= 0x24CF) return 'A' + cp - 0x24B6; // circled letters
         if (cp >= 0x24D0 && cp <= 0x24E9) return 'a' + cp - 0x24D0;
         if (cp >= 0x1F130 && cp <= 0x1F189 && (cp - 0x1F130) % 32 < 26) return 'A' + (cp - 0x1F130) % 32; // squared letters
+        if (cp == 0xA730) return 'f'; // small capitals outside the table
         if (cp == 0xA731) return 's';
         return cp;
     }

@@ -17,8 +17,11 @@ public final class ListCompiler {
     static final String[] NEGATIONS = {"not", "never", "no", "nobody", "nothing", "neither", "nor", "cannot", "none", "nope"};
 
     private final Map<String, Integer> vocabulary = new HashMap<>();
-    private final Map<Long, Integer> edges = new HashMap<>();
-    private final List<int[]> edgeList = new ArrayList<>(); // {parent, token, child}
+    private final LongIntMap edges = new LongIntMap(); // (parent << 32 | token) -> child
+    private int[] edgeParent = new int[1024];
+    private int[] edgeToken = new int[1024];
+    private int[] edgeChild = new int[1024];
+    private int edgeCount;
     private final PatternTable patterns = new PatternTable();
     private int[] outputHead = new int[1024];
     private int[] outputNext = new int[1024];
@@ -69,11 +72,11 @@ public final class ListCompiler {
         for (String word : phrase) {
             int token = id(word);
             long key = ((long) node << 32) | token;
-            Integer child = edges.get(key);
-            if (child == null) {
+            int child = edges.get(key);
+            if (child < 0) {
                 child = nodeCount++;
                 edges.put(key, child);
-                edgeList.add(new int[] {node, token, child});
+                addEdge(node, token, child);
             }
             node = child;
         }
@@ -107,42 +110,67 @@ public final class ListCompiler {
         return id;
     }
 
+    private void addEdge(int parent, int token, int child) {
+        if (edgeCount == edgeParent.length) {
+            edgeParent = Arrays.copyOf(edgeParent, edgeCount * 2);
+            edgeToken = Arrays.copyOf(edgeToken, edgeCount * 2);
+            edgeChild = Arrays.copyOf(edgeChild, edgeCount * 2);
+        }
+        edgeParent[edgeCount] = parent;
+        edgeToken[edgeCount] = token;
+        edgeChild[edgeCount++] = child;
+    }
+
+    /**
+     * Lays the trie out breadth-first with each node's edges sorted by token. Then the node an
+     * edge leads to is simply the edge's index + 1, so no child array is stored.
+     */
     private Automaton build() {
         int vocab = vocabulary.size();
         boolean[] negation = new boolean[vocab];
         for (String n : NEGATIONS) negation[vocabulary.get(Normalizer.collapseRepeats(n))] = true;
 
+        // Children of each node (old numbering), sorted by token.
+        int[] childStart = new int[nodeCount + 1];
+        for (int e = 0; e < edgeCount; e++) childStart[edgeParent[e] + 1]++;
+        for (int n = 0; n < nodeCount; n++) childStart[n + 1] += childStart[n];
+        int[] fill = Arrays.copyOf(childStart, nodeCount);
+        long[] packed = new long[edgeCount];
+        for (int e = 0; e < edgeCount; e++) packed[fill[edgeParent[e]]++] = ((long) edgeToken[e] << 32) | edgeChild[e];
+        for (int n = 0; n < nodeCount; n++) {
+            if (childStart[n + 1] - childStart[n] > 1) Arrays.sort(packed, childStart[n], childStart[n + 1]);
+        }
+
+        // Breadth-first renumbering: queue[i] is the old id of new node i.
+        int[] queue = new int[nodeCount];
+        int[] edgeStart = new int[nodeCount + 1];
+        int[] tokens = new int[edgeCount];
+        int tail = 1;
+        for (int head = 0; head < nodeCount; head++) {
+            int old = queue[head];
+            edgeStart[head] = tail - 1;
+            for (int k = childStart[old]; k < childStart[old + 1]; k++) {
+                tokens[tail - 1] = (int) (packed[k] >>> 32);
+                queue[tail++] = (int) packed[k];
+            }
+        }
+        edgeStart[nodeCount] = edgeCount;
+
         int[] rootChild = new int[vocab];
         Arrays.fill(rootChild, -1);
-        int[] edgeStart = new int[nodeCount + 1];
-        for (int[] e : edgeList) {
-            if (e[0] == 0) rootChild[e[1]] = e[2];
-            edgeStart[e[0] + 1]++;
-        }
-        for (int n = 0; n < nodeCount; n++) edgeStart[n + 1] += edgeStart[n];
-        int[] fill = Arrays.copyOf(edgeStart, nodeCount);
-        long[] packed = new long[edgeList.size()];
-        for (int[] e : edgeList) packed[fill[e[0]]++] = ((long) e[1] << 32) | e[2];
-        int[] edgeToken = new int[packed.length];
-        int[] edgeChild = new int[packed.length];
-        for (int n = 0; n < nodeCount; n++) {
-            Arrays.sort(packed, edgeStart[n], edgeStart[n + 1]); // by token id
-        }
-        for (int i = 0; i < packed.length; i++) {
-            edgeToken[i] = (int) (packed[i] >>> 32);
-            edgeChild[i] = (int) packed[i];
-        }
+        for (int e = edgeStart[0]; e < edgeStart[1]; e++) rootChild[tokens[e]] = e + 1;
 
         int[] outputStart = new int[nodeCount + 1];
         int[] outputs = new int[outputCount];
         int k = 0;
         for (int n = 0; n < nodeCount; n++) {
             outputStart[n] = k;
-            if (n < outputHead.length) {
-                for (int o = outputHead[n]; o >= 0; o = outputNext[o]) outputs[k++] = outputPattern[o];
+            int old = queue[n];
+            if (old < outputHead.length) {
+                for (int o = outputHead[old]; o >= 0; o = outputNext[o]) outputs[k++] = outputPattern[o];
             }
         }
         outputStart[nodeCount] = k;
-        return new Automaton(vocabulary, negation, rootChild, edgeStart, edgeToken, edgeChild, outputStart, outputs);
+        return new Automaton(vocabulary, negation, rootChild, edgeStart, tokens, outputStart, outputs);
     }
 }

@@ -1,5 +1,8 @@
 package org.wedgewatch.rules;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Turns a post into normalized tokens, undoing the tricks people use to dodge mute filters:
  * look-alike characters, zero-width joiners, leetspeak inside words (L3ftists, raci$ts),
@@ -23,6 +26,15 @@ public final class Normalizer {
         "wouldnt", "would", "shouldnt", "should", "aint", "is", "cant", "can", "wont", "will",
     };
 
+    private static final Map<String, String> TEXT_SPEAK_MAP = pairs(TEXT_SPEAK);
+    private static final Map<String, String> NEGATIVE_CONTRACTION_MAP = pairs(NEGATIVE_CONTRACTIONS);
+
+    private static Map<String, String> pairs(String[] flat) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < flat.length; i += 2) m.put(flat[i], flat[i + 1]);
+        return m;
+    }
+
     /** Normalizes {@code text} into tokens whose spans point into {@code text}. */
     public static Tokens normalize(String text) {
         Folded f = Folded.of(text);
@@ -42,13 +54,8 @@ public final class Normalizer {
 
     /** Text-speak expansion and folding of repeated letters, for one lower-case word. */
     static String canonical(String word) {
-        for (int i = 0; i < TEXT_SPEAK.length; i += 2) {
-            if (TEXT_SPEAK[i].equals(word)) {
-                word = TEXT_SPEAK[i + 1];
-                break;
-            }
-        }
-        return collapseRepeats(word);
+        String expanded = TEXT_SPEAK_MAP.get(word);
+        return collapseRepeats(expanded != null ? expanded : word);
     }
 
     static String collapseRepeats(String word) {
@@ -91,9 +98,9 @@ public final class Normalizer {
                     int folded = CharFolding.fold(cp);
                     if (folded < 0x10000) {
                         f.put((char) folded, i, i + len);
-                    } else {
-                        f.put(Character.highSurrogate(folded), i, i + len);
-                        f.put(Character.lowSurrogate(folded), i, i + len);
+                    } else { // astral and unfolded (emoji): keep its two UTF-16 units
+                        f.put(text.charAt(i), i, i + len);
+                        f.put(text.charAt(i + 1), i, i + len);
                     }
                 }
                 i += len;
@@ -114,6 +121,18 @@ public final class Normalizer {
 
         String slice(int from, int to) {
             return new String(chars, from, to - from);
+        }
+
+        /** The lower-cased slice, in one allocation when it is plain ASCII (nearly always). */
+        String lowerSlice(int from, int to) {
+            char[] out = new char[to - from];
+            for (int i = from; i < to; i++) {
+                char c = chars[i];
+                if (c >= 'A' && c <= 'Z') c = (char) (c + 32);
+                else if (c >= 0x80) return slice(from, to).toLowerCase();
+                out[i - from] = c;
+            }
+            return new String(out);
         }
     }
 
@@ -254,7 +273,7 @@ public final class Normalizer {
                 } else if (c == '@' && isHandleChar(f.at(i + 1)) && !Character.isLetterOrDigit(f.at(i - 1))) {
                     int j = i + 1;
                     while (j < n && isHandleChar(f.chars[j])) j++;
-                    emit(f.slice(i, j).toLowerCase(), Tokens.MENTION, i, j, false);
+                    emit(f.lowerSlice(i, j), Tokens.MENTION, i, j, false);
                     i = j;
                 } else if (c == '#' && Character.isLetterOrDigit(f.at(i + 1))) {
                     int j = i + 1;
@@ -329,20 +348,18 @@ public final class Normalizer {
         }
 
         private void word(int from, int to) {
-            String w = f.slice(from, to);
-            String lower = w.toLowerCase();
+            String lower = f.lowerSlice(from, to);
             if (!isTextSpeak(lower)) lower = unleet(lower);
             int apostrophe = lower.lastIndexOf('\'');
             if (apostrophe > 0) {
                 contraction(lower, apostrophe, from, to);
                 return;
             }
-            for (int k = 0; k < NEGATIVE_CONTRACTIONS.length; k += 2) {
-                if (NEGATIVE_CONTRACTIONS[k].equals(lower)) {
-                    emit(NEGATIVE_CONTRACTIONS[k + 1], Tokens.WORD, from, to, false);
-                    emit("not", Tokens.WORD, from, to, false);
-                    return;
-                }
+            String positive = NEGATIVE_CONTRACTION_MAP.get(lower);
+            if (positive != null) {
+                emit(positive, Tokens.WORD, from, to, false);
+                emit("not", Tokens.WORD, from, to, false);
+                return;
             }
             emit(lower, Tokens.WORD, from, to, lower.length() == 1 && Character.isLetter(lower.charAt(0)));
         }
@@ -362,7 +379,9 @@ public final class Normalizer {
             }
             String second;
             switch (suffix) {
-                case "s": second = null; break; // possessive or "is": both read as the bare name
+                // After a name "'s" is possessive or "is", both read as the bare name; after a pronoun
+                // it can only be "is", and rebuttals need it: "it's a lie that ...", "that's false".
+                case "s": second = isPronounBeforeIs(stem) ? "is" : null; break;
                 case "re": second = "are"; break;
                 case "m": second = "am"; break;
                 case "ve": second = "have"; break;
@@ -382,7 +401,7 @@ public final class Normalizer {
             int tokenStart = from;
             for (int k = from + 2; k <= to; k++) {
                 if (k == to || isCamelBoundary(k)) {
-                    String piece = f.slice(pieceStart, k).toLowerCase();
+                    String piece = f.lowerSlice(pieceStart, k);
                     if (piece.indexOf('_') >= 0) piece = piece.replace("_", "");
                     if (!piece.isEmpty()) emit(piece, Tokens.WORD, tokenStart, k, false);
                     pieceStart = k;
@@ -416,15 +435,24 @@ public final class Normalizer {
         }
     }
 
-    private static boolean isTextSpeak(String lower) {
-        for (int i = 0; i < TEXT_SPEAK.length; i += 2) {
-            if (TEXT_SPEAK[i].equals(lower)) return true;
+    private static final String[] PRONOUNS_BEFORE_IS = {
+        "it", "that", "this", "he", "she", "there", "here", "what", "who", "where", "how",
+    };
+
+    private static boolean isPronounBeforeIs(String stem) {
+        for (String p : PRONOUNS_BEFORE_IS) {
+            if (p.equals(stem)) return true;
         }
         return false;
     }
 
+    private static boolean isTextSpeak(String lower) {
+        return TEXT_SPEAK_MAP.containsKey(lower);
+    }
+
     /** Reads digits and symbols inside a word as the letters they imitate: pr0gressives, raci$ts. */
     static String unleet(String lower) {
+        if (allLetters(lower)) return lower; // the common case, decided in one scan
         int letters = 0;
         boolean leet = false;
         for (int i = 0; i < lower.length(); i++) {
@@ -441,6 +469,14 @@ public final class Normalizer {
             if (l != 0) out[i] = l;
         }
         return new String(out);
+    }
+
+    private static boolean allLetters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z')) return false;
+        }
+        return true;
     }
 
     private static char leetLetter(char c) {

@@ -1,0 +1,94 @@
+package org.wedgewatch.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class NormalizerTest {
+    private static String words(String text) {
+        Tokens t = Normalizer.normalize(text);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < t.size(); i++) {
+            if (i > 0) sb.append(' ');
+            sb.append(t.word(i));
+        }
+        return sb.toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '=', value = {
+        "LEFTISTS Are The Real Racists = leftists are the real racists",
+        "\uFF2C\uFF45\uFF46\uFF54\uFF49\uFF53\uFF54\uFF53 lost = leftists lost",                // fullwidth
+        "\uD835\uDC0B\uD835\uDC1E\uD835\uDC1F\uD835\uDC2D lost = left lost",                    // mathematical bold
+        "\uD835\uDE13\uD835\uDE26\uD835\uDE27\uD835\uDE35 lost = left lost",                    // mathematical sans italic
+        "Left\u200Bi\u200Dsts lost = leftists lost",                                            // zero-width
+        "Progr\u00E8ssiv\u00E9s lost = progresives lost",                                       // diacritics
+        "Progre\u0301ssives lost = progresives lost",                                           // combining mark
+        "L\u0435ftists \u0430re = leftists are",                                                // Cyrillic look-alikes
+        "\u039Fbama lost = obama lost",                                                        // Greek look-alike
+        "L3ftists are raci$ts = leftists are racists",
+        "pr0gressives r the real racists = progresives are the real racists",
+        "L e f t i s t s lost = leftists lost",
+        "D.e.m.s lost = dems lost",
+        "Leeeeftists are the reeeeal racists = leftists are the real racists",
+        "#BernieBros lost = bernie bros lost",
+        "#berniebros lost = berniebros lost",
+        "#LeftistsAreTheRealRacists = leftists are the real racists",
+        "\u201CLeftists\u201D are the \u2018real\u2019 racists = leftists are the real racists",
+        "Leftists...are...the...real...racists = leftists are the real racists",
+        "u r the real racists = you are the real racists",
+        "Leftists aren't the real racists = leftists are not the real racists",
+        "Leftists aren\u2019t the real racists = leftists are not the real racists",
+        "Dems didnt lose = dems did not lose",
+        "they're in Putin's pocket = they are in putin pocket",
+        "\u24C1\u24D4\u24D5\u24E3 lost = left lost",                                            // circled letters
+        "\u029F\u1D07\uA730\u1D1B lost = left lost",                                            // small caps
+    })
+    void normalizes(String input, String expected) {
+        assertEquals(expected, words(input));
+    }
+
+    @Test
+    void urlsMentionsAndEmojiAreTokensOfTheirOwn() {
+        Tokens t = Normalizer.normalize("@Some_One look https://t.co/abc?x=1 \uD83D\uDD25\uD83C\uDFFD ok");
+        assertEquals(5, t.size());
+        assertEquals(Tokens.MENTION, t.kind(0));
+        assertEquals("@some_one", t.word(0));
+        assertEquals(Tokens.WORD, t.kind(1));
+        assertEquals(Tokens.URL, t.kind(2));
+        assertEquals(Tokens.EMOJI, t.kind(3));
+        assertEquals("\uD83D\uDD25\uD83C\uDFFD", t.word(3)); // the skin tone stays with its emoji
+        assertEquals("ok", t.word(4));
+    }
+
+    @Test
+    void numbersAndOrdinalsAreNotLeetspeak() {
+        assertEquals("in 2016 the 1st and 90s", words("In 2016 the 1st and 90s"));
+    }
+
+    @Test
+    void spansPointIntoTheOriginalText() {
+        String text = "Wow \uD835\uDC0B\uD835\uDC1E\uD835\uDC1F\uD835\uDC2D\u200Bists lost";
+        Tokens t = Normalizer.normalize(text);
+        assertEquals("leftists", t.word(1));
+        assertEquals(4, t.start(1));
+        assertEquals(text.indexOf(" lost"), t.end(1));
+        assertEquals("lost", text.substring(t.start(2), t.end(2)));
+    }
+
+    @Test
+    void sentencesBreakOnFullStopsButNotOnEllipsesInsideWords() {
+        Tokens t = Normalizer.normalize("They lost. The election...was close! Really? yes\nno");
+        StringBuilder starts = new StringBuilder();
+        for (int i = 0; i < t.size(); i++) starts.append(t.sentenceStart(i) ? '|' : '.');
+        // they lost | the election was close | really | yes | no
+        assertEquals("..|...|||", starts.toString());
+    }
+
+    @Test
+    void spacedLettersNeedFourInARow() {
+        assertEquals("you are a liar", words("u r a liar"));
+    }
+}

@@ -32,4 +32,4 @@ bench: build
 	java -jar bench/engine/target/engine-bench.jar | tee target/bench/engine.txt | grep -E '^(\||bench:|compile|generated)'
 
 run: build
-	@echo "make run: the server arrives with the list-server issue"
+	scripts/run.sh

@@ -25,6 +25,7 @@ public final class ListCache implements AutoCloseable {
     private final ListStore store;
     private final SigningKeys keys;
     private final Duration signatureValidity;
+    private final String cacheControl;
     private final Map<String, Representation> current = new ConcurrentHashMap<>();
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "list-cache-refresh");
@@ -32,8 +33,10 @@ public final class ListCache implements AutoCloseable {
         return t;
     });
 
-    public ListCache(ListStore store, SigningKeys keys, Duration signatureValidity, Duration interval) throws SQLException {
+    public ListCache(ListStore store, SigningKeys keys, Duration signatureValidity, Duration interval, String cacheControl)
+            throws SQLException {
         this.store = store;
+        this.cacheControl = cacheControl;
         this.keys = keys;
         this.signatureValidity = signatureValidity;
         refresh();
@@ -50,13 +53,18 @@ public final class ListCache implements AutoCloseable {
         return v.map(x -> current.get(id));
     }
 
+    /** Only what is in memory: the fast path never waits for the database. */
+    Representation peek(String id) {
+        return current.get(id);
+    }
+
     public Collection<Representation> all() {
         return current.values();
     }
 
     /** Called after a publish here and on refresh; an older version never replaces a newer one. */
     public void put(StoredVersion v) {
-        current.merge(v.listId(), new Representation(v), (old, fresh) ->
+        current.merge(v.listId(), new Representation(v, cacheControl), (old, fresh) ->
                 old.stored.version() > fresh.stored.version() ? old : fresh);
     }
 

@@ -25,12 +25,16 @@ final class ListHandlers {
     private final Auth auth;
     private final String currentCacheControl;
 
+    static String currentCacheControl(ServerConfig config) {
+        return "public, max-age=" + config.currentMaxAge.toSeconds();
+    }
+
     ListHandlers(ServerConfig config, ListStore store, ListCache cache, Auth auth) {
         this.config = config;
         this.store = store;
         this.cache = cache;
         this.auth = auth;
-        this.currentCacheControl = "public, max-age=" + config.currentMaxAge.toSeconds();
+        this.currentCacheControl = currentCacheControl(config);
     }
 
     /** Ids are [a-z0-9-]{1,64}: this also shuts out path traversal and SQL before anything runs. */
@@ -78,7 +82,7 @@ final class ListHandlers {
     void current(Context ctx) throws SQLException {
         String id = listId(ctx);
         Representation r = cache.get(id).orElseThrow(() -> notFound(id));
-        send(ctx, r, currentCacheControl);
+        send(ctx, r); // usually answered by ListFastPath; this route covers the first request after a miss
     }
 
     void version(Context ctx) throws SQLException {
@@ -86,24 +90,20 @@ final class ListHandlers {
         long n = versionNumber(ctx.pathParam("n"));
         StoredVersion v = store.version(id, n)
                 .orElseThrow(() -> new ApiError(404, "list '" + id + "' has no version " + n));
-        send(ctx, new Representation(v), IMMUTABLE);
+        send(ctx, new Representation(v, IMMUTABLE));
     }
 
-    private static void send(Context ctx, Representation r, String cacheControl) {
+    private static void send(Context ctx, Representation r) {
         boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
-        Cors.allowRead(ctx);
-        ctx.header("ETag", gzip ? r.gzipEtag : r.etag);
-        ctx.header("Cache-Control", cacheControl);
-        ctx.header("Vary", "Accept-Encoding");
-        ctx.header("Wedgewatch-Metadata", r.stored.signed().metadata());
-        ctx.header("Wedgewatch-Signature", r.stored.signed().signature());
-        ctx.header("Wedgewatch-Key", r.stored.signed().keyId());
-        if (r.matches(ctx.header("If-None-Match"))) {
+        boolean notModified = r.matches(ctx.header("If-None-Match"));
+        for (var field : r.headers(gzip, notModified)) {
+            if (!field.is("Content-Type") && !field.is("Content-Length")) ctx.header(field.getName(), field.getValue());
+        }
+        if (notModified) {
             ctx.status(304);
             return;
         }
         byte[] bytes = gzip ? r.gzipped : r.body;
-        if (gzip) ctx.header("Content-Encoding", "gzip");
         ctx.header("Content-Length", Integer.toString(bytes.length));
         ctx.status(200).contentType(LIST_TYPE).result(bytes);
     }
@@ -173,7 +173,7 @@ final class ListHandlers {
         }
         StoredVersion stored = store.publish(publisher, parsed.list(), text, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), base);
         cache.put(stored);
-        Representation r = new Representation(stored);
+        Representation r = new Representation(stored, currentCacheControl);
         ObjectNode o = Json.object();
         o.put("list", id);
         o.put("version", stored.version());

@@ -31,7 +31,8 @@ public final class WedgewatchServer implements AutoCloseable {
         SigningKeys keys = SigningKeys.loadOrCreate(config.dataDir);
         Database db = Database.open(config.jdbcUrl());
         ListStore store = new ListStore(db, keys, config.signatureValidity);
-        ListCache cache = new ListCache(store, keys, config.signatureValidity, config.refreshInterval);
+        ListCache cache = new ListCache(store, keys, config.signatureValidity, config.refreshInterval,
+                ListHandlers.currentCacheControl(config));
         ClientAddress clients = new ClientAddress(config.trustForwardedFor);
         Auth auth = new Auth(db, clients);
         ListHandlers lists = new ListHandlers(config, store, cache, auth);
@@ -43,7 +44,10 @@ public final class WedgewatchServer implements AutoCloseable {
             c.http.generateEtags = false; // ours are strong and computed once per version
             c.http.compressionStrategy = CompressionStrategy.NONE; // lists are gzipped once, at publish
             c.http.maxRequestSize = config.maxListBytes;
-            c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            c.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                server.setHandler(new ListFastPath(cache)); // Javalin nests its own handler inside this one
+            });
             c.routes.get("/health", meta::health);
             c.routes.get("/openapi.json", meta::openapi);
             c.routes.get("/api/v1/keys", meta::keys);

@@ -31,10 +31,10 @@ final class TestLists {
         return sb.toString();
     }
 
-    /** Four references to a 1,500-term group in one template: billions of phrases before the limit stops it. */
+    /** Four references to a 500-term group in one template: billions of phrases before the limit stops it. */
     static String explosive(String id) {
         StringBuilder terms = new StringBuilder();
-        for (int i = 0; i < 1500; i++) terms.append(i == 0 ? "" : ", ").append("term").append(word(i));
+        for (int i = 0; i < 500; i++) terms.append(i == 0 ? "" : ", ").append("term").append(word(i));
         return String.join("\n",
                 "! Title: Explosive",
                 "! Id: " + id,

@@ -30,6 +30,7 @@ bench: build
 	$(MVN) install -DskipTests -Pbench -pl shared,bench/engine
 	mkdir -p target/bench
 	java -jar bench/engine/target/engine-bench.jar | tee target/bench/engine.txt | grep -E '^(\||bench:|compile|generated)'
+	bench/server/bench.sh | tee target/bench/server.txt
 
 run: build
 	scripts/run.sh

@@ -10,6 +10,7 @@ LIST=lists/coalition-defense.txt
 BASE="http://127.0.0.1:$PORT"
 TOKEN_FILE="$DATA/run-token"
 
+scripts/deps.sh curl
 mkdir -p "$DATA"
 java -jar "$JAR" serve --port "$PORT" --data "$DATA" > "$DATA/server.log" 2>&1 &
 SERVER=$!

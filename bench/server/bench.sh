@@ -25,7 +25,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port() { # a random port nobody answers on (other servers may run on this machine)
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
+scripts/deps.sh curl wrk nginx-light
 
 # 1. The list server on a fresh embedded database, with the default list published.
 PORT=$(free_port)

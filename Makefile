@@ -24,6 +24,7 @@ check-lists: build
 
 eval: build
 	java -jar $(JAR) eval
+	java -jar $(JAR) clusters
 
 bench: build
 	scripts/deps.sh $(BENCH_PKGS)

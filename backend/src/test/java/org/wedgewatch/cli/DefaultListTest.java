@@ -53,7 +53,7 @@ class DefaultListTest {
         assertEquals("coalition-defense", list.id());
         assertEquals("Coalition defense", list.title());
         assertEquals("CC-BY-SA-4.0", list.license());
-        assertEquals(1, list.version());
+        assertEquals(2, list.version());
         assertEquals(24, list.expiresHours());
         assertTrue(list.homepage().startsWith("https://"));
         assertFalse(list.description().isBlank());

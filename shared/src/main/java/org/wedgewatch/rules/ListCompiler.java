@@ -31,7 +31,7 @@ public final class ListCompiler {
 
     private ListCompiler() {
         vocabulary.put("\u0000unknown", Automaton.UNKNOWN);
-        vocabulary.put(Expander.ANY, Automaton.ANY);
+        vocabulary.put("\u0001any", Automaton.ANY); // never a word of a post
         for (String n : NEGATIONS) id(Normalizer.collapseRepeats(n));
         Arrays.fill(outputHead, -1);
     }
@@ -63,24 +63,60 @@ public final class ListCompiler {
         insertAll(e.template, groups, patterns.addExemption(e.place, list, rule));
     }
 
+    /**
+     * Inserts every phrase the template stands for, walking the trie as it goes instead of
+     * listing the phrases first.
+     */
     private void insertAll(Template t, Map<String, TermGroup> groups, int pattern) {
-        for (String[] phrase : Expander.expand(t, groups)) insert(phrase, pattern);
+        insertFrom(t.parts, 0, 0, groups, pattern);
     }
 
-    private void insert(String[] phrase, int pattern) {
-        int node = 0;
-        for (String word : phrase) {
-            int token = id(word);
-            long key = ((long) node << 32) | token;
-            int child = edges.get(key);
-            if (child < 0) {
-                child = nodeCount++;
-                edges.put(key, child);
-                addEdge(node, token, child);
-            }
-            node = child;
+    private void insertFrom(List<Template.Part> parts, int k, int node, Map<String, TermGroup> groups, int pattern) {
+        if (k == parts.size()) {
+            addOutput(node, pattern);
+            return;
         }
-        addOutput(node, pattern);
+        Template.Part p = parts.get(k);
+        switch (p.kind) {
+            case Template.Part.WORDS:
+                insertFrom(parts, k + 1, walk(node, p.words), groups, pattern);
+                return;
+            case Template.Part.GROUP:
+                for (String[] term : groups.get(p.group).terms) insertFrom(parts, k + 1, walk(node, term), groups, pattern);
+                return;
+            case Template.Part.GAP:
+                int at = node;
+                for (int n = 0; n <= p.gap; n++) {
+                    if (n > 0) at = child(at, Automaton.ANY);
+                    insertFrom(parts, k + 1, at, groups, pattern);
+                }
+                return;
+            default:
+                if (p.optional) insertFrom(parts, k + 1, node, groups, pattern);
+                for (List<Template.Part> alt : p.alternatives) {
+                    List<Template.Part> rest = new ArrayList<>(alt.size() + parts.size() - k - 1);
+                    rest.addAll(alt);
+                    rest.addAll(parts.subList(k + 1, parts.size()));
+                    insertFrom(rest, 0, node, groups, pattern);
+                }
+        }
+    }
+
+    private int walk(int node, String[] words) {
+        for (String word : words) node = child(node, id(word));
+        return node;
+    }
+
+    /** The child along {@code token}, made if it is not there yet. */
+    private int child(int node, int token) {
+        long key = ((long) node << 32) | token;
+        int child = edges.get(key);
+        if (child < 0) {
+            child = nodeCount++;
+            edges.put(key, child);
+            addEdge(node, token, child);
+        }
+        return child;
     }
 
     private void addOutput(int node, int pattern) {

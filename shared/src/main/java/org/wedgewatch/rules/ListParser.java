@@ -1,6 +1,7 @@
 package org.wedgewatch.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.wedgewatch.rules.Template.Part;
@@ -19,6 +20,7 @@ public final class ListParser {
     private final List<Problem> problems = new ArrayList<>();
     private final PatternList list = new PatternList();
     private final List<Template> allTemplates = new ArrayList<>();
+    private final Map<String, Rule> rulesById = new HashMap<>();
     private final boolean[] seenHeader = new boolean[HEADERS.length];
     private TermGroup group;
     private Rule rule;
@@ -204,8 +206,9 @@ public final class ListParser {
             problem(lineNo, 6, "'" + id + "' is not a rule id; use letters, digits, '.', '-' or '_'");
             return;
         }
-        if (list.rule(id) != null) {
-            problem(lineNo, 6, "the rule id '" + id + "' is already used on line " + list.rule(id).line);
+        Rule existing = rulesById.get(id);
+        if (existing != null) {
+            problem(lineNo, 6, "the rule id '" + id + "' is already used on line " + existing.line);
             return;
         }
         if (list.rules.size() >= limits.maxRules) {
@@ -214,6 +217,7 @@ public final class ListParser {
         }
         rule = new Rule(id, lineNo);
         list.rules.add(rule);
+        rulesById.put(id, rule);
     }
 
     private void ruleProperty(String line, int indent) {

@@ -145,6 +145,11 @@ public final class Matcher {
             hitEnd[hits++] = end;
         }
 
+        /** Is position {@code i} among the first two of its sentence? */
+        private boolean opensSentence(int i) {
+            return i < 2 || sentence[i - 1] != sentence[i] || sentence[i - 2] != sentence[i];
+        }
+
         List<Match> resolve() {
             List<Match> out = new ArrayList<>();
             for (int h = 0; h < hits; h++) {
@@ -186,7 +191,9 @@ public final class Matcher {
                 } else if (place == Exemption.Place.BEFORE) {
                     applies = xs < s && s - xe - 1 <= BEFORE_WINDOW && sentence[xs] == sentence[s];
                 } else {
-                    applies = xe > e && xs - e - 1 <= AFTER_WINDOW && sentence[xe] == sentence[e];
+                    // "... lost the election? That's a myth." may answer from the next sentence's first words.
+                    applies = xe > e && xs - e - 1 <= AFTER_WINDOW && xs > e
+                            && (sentence[xe] == sentence[e] || (sentence[xs] == sentence[e] + 1 && opensSentence(xs)));
                 }
                 if (applies) return true;
             }

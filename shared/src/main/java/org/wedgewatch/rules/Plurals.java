@@ -8,7 +8,8 @@ final class Plurals {
     /** The other number of {@code w}, or null when there is none worth adding. */
     static String otherNumber(String w) {
         int n = w.length();
-        if (n < 3 || !Character.isLetter(w.charAt(n - 1))) return null;
+        // Short words are function words or acronyms: "her" must not become "hers".
+        if (n < 4 || !Character.isLetter(w.charAt(n - 1))) return null;
         if (w.endsWith("ies") && n > 4) return w.substring(0, n - 3) + "y";
         if (w.endsWith("ses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes")) return w.substring(0, n - 2);
         if (w.endsWith("s") && !w.endsWith("us") && !w.endsWith("is")) return w.substring(0, n - 1);

@@ -43,6 +43,7 @@ class MatcherTest {
         "Democrats are in Putin's pocket is satire",
         "It's not true that leftists lost the election",
         "Progressives are the real. Racists are elsewhere",
+        "Progressives lost the election? That's a myth.",
         "I disagree with Sanders on guns",
         "Clinton underinvested in Wisconsin",
         "Republicans are in the pocket of the NRA",
@@ -85,6 +86,11 @@ class MatcherTest {
         assertTrue(m.warns("Dems basically lost the election"));
         assertEquals(List.of(), m.match("Dems never really lost the election"));
         assertEquals(List.of(), m.match("Dems certainly did not lost the election"));
+    }
+
+    @Test
+    void anAnswerFurtherIntoTheNextSentenceDoesNotExempt() {
+        assertTrue(m.warns("Progressives lost the election. Some people say that is a myth."));
     }
 
     @Test

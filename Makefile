@@ -32,10 +32,11 @@ bench: build
 	$(MVN) install -DskipTests -Pbench -pl shared,bench/engine
 	mkdir -p target/bench
 	java -jar bench/engine/target/engine-bench.jar | tee target/bench/engine.txt | grep -E '^(\||bench:|compile|generated)'
+	bench/server/bench.sh | tee target/bench/server.txt
 	$(MAKE) bench-extension | tee target/bench/extension.txt
 
 run: build
-	@echo "make run: the server arrives with the list-server issue"
+	scripts/run.sh
 
 # The extension's Node tests (JVM/TeaVM parity, Firefox ESR, reproducible zips) and web-ext lint;
 # needs `mvn install` first (the built extension and the list tool).

@@ -5,6 +5,9 @@ import org.wedgewatch.cli.CheckCommand;
 import org.wedgewatch.cli.ClustersCommand;
 import org.wedgewatch.cli.EvalCommand;
 import org.wedgewatch.cli.MatchCommand;
+import org.wedgewatch.cli.PublishCommand;
+import org.wedgewatch.cli.ServeCommand;
+import org.wedgewatch.cli.TokenCommand;
 
 /** One jar, several tools: the list tool for maintainers and the list server. */
 public final class Main {
@@ -14,6 +17,9 @@ public final class Main {
         "  match --list FILE [--list FILE]... judge JSON Lines or plain text lines from stdin",
         "  eval [--list FILE] [--shared DIR]  measure a list on ../shared/corpora and fixtures",
         "  clusters [DIR] [--top N]           largest near-duplicate clusters in the corpora",
+        "  serve [--port 8080] [--db JDBC_URL] [--data DIR]  run the list server (SQLite under ./data by default)",
+        "  token create --group NAME | token revoke ID       maintainer API tokens",
+        "  publish --server URL --token TOKEN FILE          check a list, then publish it",
         "");
 
     private Main() {
@@ -31,6 +37,9 @@ public final class Main {
             case "match": code = MatchCommand.run(rest, System.in, System.out, System.err); break;
             case "eval": code = EvalCommand.run(rest, System.out, System.err); break;
             case "clusters": code = ClustersCommand.run(rest, System.out, System.err); break;
+            case "serve": code = ServeCommand.run(rest, System.out, System.err); break;
+            case "token": code = TokenCommand.run(rest, System.out, System.err); break;
+            case "publish": code = PublishCommand.run(rest, System.out, System.err); break;
             default:
                 System.err.print("unknown command '" + args[0] + "'\n" + USAGE);
                 code = 2;

@@ -1,0 +1,103 @@
+package org.wedgewatch.server;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.sql.SQLException;
+import java.util.List;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wedgewatch.rules.Problem;
+
+/** The list server: wires database, keys, cache and handlers into one Javalin app. */
+public final class WedgewatchServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WedgewatchServer.class);
+    private static final String HANDLED = "wedgewatch.error-written";
+
+    private final Database db;
+    private final ListCache cache;
+    private final Javalin app;
+
+    private WedgewatchServer(Database db, ListCache cache, Javalin app) {
+        this.db = db;
+        this.cache = cache;
+        this.app = app;
+    }
+
+    public static WedgewatchServer start(ServerConfig config) throws SQLException, IOException, GeneralSecurityException {
+        SigningKeys keys = SigningKeys.loadOrCreate(config.dataDir);
+        Database db = Database.open(config.jdbcUrl());
+        ListStore store = new ListStore(db, keys, config.signatureValidity);
+        ListCache cache = new ListCache(store, keys, config.signatureValidity, config.refreshInterval,
+                ListHandlers.currentCacheControl(config));
+        ClientAddress clients = new ClientAddress(config.trustForwardedFor);
+        Auth auth = new Auth(db, clients);
+        ListHandlers lists = new ListHandlers(config, store, cache, auth);
+        ReportHandlers reports = new ReportHandlers(config, new Reports(db), cache, auth, clients);
+        MetaHandlers meta = new MetaHandlers(db, keys);
+
+        Javalin app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.http.generateEtags = false; // ours are strong and computed once per version
+            c.http.compressionStrategy = CompressionStrategy.NONE; // lists are gzipped once, at publish
+            c.http.maxRequestSize = config.maxListBytes;
+            c.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
+                server.setHandler(new ListFastPath(cache)); // Javalin nests its own handler inside this one
+            });
+            c.routes.get("/health", meta::health);
+            c.routes.get("/openapi.json", meta::openapi);
+            c.routes.get("/api/v1/keys", meta::keys);
+            c.routes.get("/api/v1/lists", lists::catalogue);
+            c.routes.get("/api/v1/lists/{id}", lists::current);
+            c.routes.put("/api/v1/lists/{id}", lists::publish);
+            c.routes.get("/api/v1/lists/{id}/signature", lists::signature);
+            c.routes.get("/api/v1/lists/{id}/versions", lists::history);
+            c.routes.get("/api/v1/lists/{id}/versions/{n}", lists::version);
+            c.routes.post("/api/v1/lists/{id}/reports", reports::submit);
+            c.routes.get("/api/v1/lists/{id}/reports", reports::read);
+            c.routes.options("/api/v1/lists/{id}/reports", Cors::preflight);
+            c.routes.exception(ApiError.class, (e, ctx) -> {
+                e.headers.forEach(ctx::header);
+                ctx.attribute(HANDLED, true);
+                ctx.status(e.status).contentType("application/json; charset=utf-8").result(Json.error(e.getMessage(), e.problems));
+            });
+            c.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                ctx.attribute(HANDLED, true);
+                ctx.status(500).contentType("application/json; charset=utf-8")
+                        .result(Json.error("internal error: " + e.getClass().getSimpleName(), List.<Problem>of()));
+            });
+            c.routes.error(404, ctx -> notHandled(ctx, "no such resource: " + ctx.method() + " " + ctx.path()));
+            c.routes.error(405, ctx -> notHandled(ctx, "method " + ctx.method() + " is not allowed on " + ctx.path()));
+        });
+        app.start(config.host, config.port);
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector sc) sc.setIdleTimeout(config.idleTimeout.toMillis());
+        }
+        return new WedgewatchServer(db, cache, app);
+    }
+
+    private static void notHandled(io.javalin.http.Context ctx, String message) {
+        if (Boolean.TRUE.equals(ctx.attribute(HANDLED))) return;
+        ctx.contentType("application/json; charset=utf-8").result(Json.error(message, List.of()));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        cache.close();
+        db.close();
+    }
+}

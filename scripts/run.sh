@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# make run: starts the list server on the embedded database (SQLite under ./data), publishes the
+# default list if the server does not have this version yet, and prints where everything is.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=backend/target/wedgewatch.jar
+PORT=${PORT:-8080}
+DATA=${DATA:-data}
+LIST=lists/coalition-defense.txt
+BASE="http://127.0.0.1:$PORT"
+TOKEN_FILE="$DATA/run-token"
+
+scripts/deps.sh curl
+mkdir -p "$DATA"
+java -jar "$JAR" serve --port "$PORT" --data "$DATA" > "$DATA/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' INT TERM EXIT
+
+for _ in $(seq 1 100); do
+  curl -fs "$BASE/health" > /dev/null 2>&1 && break
+  kill -0 $SERVER 2>/dev/null || { echo "the server did not start:"; cat "$DATA/server.log"; exit 1; }
+  sleep 0.2
+done
+curl -fs "$BASE/health" > /dev/null || { echo "the server did not answer on $BASE"; cat "$DATA/server.log"; exit 1; }
+
+id=$(sed -n 's/^! Id: *//p' "$LIST" | head -1 | tr -d '\r')
+want=$(sed -n 's/^! Version: *//p' "$LIST" | head -1 | tr -d '\r')
+have=$(curl -fs "$BASE/api/v1/lists/$id/versions" | sed -n 's/.*"versions":\[{"version":\([0-9]*\).*/\1/p' || true)
+if [ -z "$have" ] || [ "$have" -lt "$want" ]; then
+  # A local maintainer token for the default list, kept owner-only next to the database.
+  if [ ! -s "$TOKEN_FILE" ]; then
+    (umask 077; java -jar "$JAR" token create --group wedgewatch --label "make run" --data "$DATA" \
+      | sed -n 's/^token: *//p' > "$TOKEN_FILE")
+  fi
+  java -jar "$JAR" publish --server "$BASE" --token "$(cat "$TOKEN_FILE")" "$LIST"
+else
+  echo "$id version $have is already published"
+fi
+
+manifest=$(find extension -name manifest.json -not -path '*/node_modules/*' 2>/dev/null | head -1 || true)
+ext_dir=${manifest%/manifest.json}
+cat <<INFO
+
+Wedgewatch list server: $BASE   (database: $DATA/wedgewatch.db, signing keys: $DATA/keys, log: $DATA/server.log)
+  default list:  $BASE/api/v1/lists/$id
+  catalogue:     $BASE/api/v1/lists
+  signing keys:  $BASE/api/v1/keys        API description: $BASE/openapi.json
+
+Load the extension (${ext_dir:-build it first: mvn -B -q install -pl extension -am}):
+  Chrome:  open chrome://extensions, turn on "Developer mode", "Load unpacked", choose ${ext_dir:-the extension directory with manifest.json}
+  Firefox: open about:debugging#/runtime/this-firefox, "Load Temporary Add-on...", choose ${manifest:-its manifest.json}
+  Then in the extension's options, subscribe to $BASE/api/v1/lists/$id
+
+Ctrl-C stops the server.
+INFO
+wait $SERVER

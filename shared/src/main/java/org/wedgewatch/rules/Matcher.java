@@ -29,9 +29,29 @@ public final class Matcher {
     }
 
     public List<Match> match(Tokens tokens) {
-        Scan scan = new Scan(tokens);
-        scan.run();
-        return scan.resolve();
+        Scan scan = take();
+        try {
+            scan.load(tokens);
+            scan.run();
+            return scan.resolve();
+        } finally {
+            give(scan);
+        }
+    }
+
+    // One spare scan with its arrays is kept, so judging a post allocates almost nothing
+    // (in the browser, allocation and garbage collection were most of the cost).
+    private Scan spare;
+
+    private synchronized Scan take() {
+        Scan s = spare;
+        spare = null;
+        return s != null ? s : new Scan();
+    }
+
+    private synchronized void give(Scan s) {
+        s.tokens = null;
+        spare = s;
     }
 
     public boolean warns(String text) {
@@ -49,11 +69,11 @@ public final class Matcher {
 
     /** The state of one pass: token ids, live trie positions and the pattern hits found. */
     private final class Scan {
-        final Tokens tokens;
+        Tokens tokens;
         int n;
-        int[] ids;
-        int[] origin;    // index into tokens (emoji are skipped)
-        int[] sentence;  // sentence number of each position
+        int[] ids = new int[64];
+        int[] origin = new int[64];    // index into tokens (emoji are skipped)
+        int[] sentence = new int[64];  // sentence number of each position
         int[] live = new int[16];
         int[] liveStart = new int[16];
         int liveCount;
@@ -65,19 +85,24 @@ public final class Matcher {
         int[] hitEnd = new int[8];
         int hits;
 
-        Scan(Tokens tokens) {
-            this.tokens = tokens;
-            ids = new int[tokens.size];
-            origin = new int[tokens.size];
-            sentence = new int[tokens.size];
+        void load(Tokens t) {
+            tokens = t;
+            n = 0;
+            liveCount = 0;
+            hits = 0;
+            if (ids.length < t.size) {
+                ids = new int[t.size];
+                origin = new int[t.size];
+                sentence = new int[t.size];
+            }
             int s = 0;
             boolean pendingBreak = false;
-            for (int i = 0; i < tokens.size; i++) {
-                pendingBreak |= tokens.sentenceStarts[i];
-                if (tokens.kinds[i] == Tokens.EMOJI) continue; // emoji never break a phrase
+            for (int i = 0; i < t.size; i++) {
+                pendingBreak |= t.sentenceStarts[i];
+                if (t.kinds[i] == Tokens.EMOJI) continue; // emoji never break a phrase
                 if (pendingBreak && n > 0) s++;
                 pendingBreak = false;
-                ids[n] = tokens.kinds[i] == Tokens.WORD ? automaton.tokenId(tokens.words[i]) : Automaton.UNKNOWN;
+                ids[n] = t.kinds[i] == Tokens.WORD ? automaton.tokenId(t.words[i]) : Automaton.UNKNOWN;
                 origin[n] = i;
                 sentence[n] = s;
                 n++;

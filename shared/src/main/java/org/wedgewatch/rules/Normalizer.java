@@ -38,7 +38,7 @@ public final class Normalizer {
     /** Normalizes {@code text} into tokens whose spans point into {@code text}. */
     public static Tokens normalize(String text) {
         Folded f = Folded.of(text);
-        RawTokens raw = new RawTokens();
+        RawTokens raw = new RawTokens(f.length);
         new Scanner(f, raw).scan();
         raw.mergeSpacedLetters(f);
         return raw.finish(f);
@@ -63,7 +63,7 @@ public final class Normalizer {
         StringBuilder sb = null;
         for (int i = 1; i < n; i++) {
             char c = word.charAt(i);
-            if (c == word.charAt(i - 1) && Character.isLetter(c)) {
+            if (c == word.charAt(i - 1) && isLetter(c)) {
                 if (sb == null) sb = new StringBuilder(word.substring(0, i));
             } else if (sb != null) {
                 sb.append(c);
@@ -72,23 +72,31 @@ public final class Normalizer {
         return sb == null ? word : sb.toString();
     }
 
-    /** The text with every character folded; each folded char remembers its span in the original. */
+    /**
+     * The text with every character folded; each folded char remembers its span in the original.
+     * Plain ASCII text (most posts) is used as it is, with no position tables.
+     */
     static final class Folded {
         final char[] chars;
-        final int[] origStart;
-        final int[] origEnd;
+        private final int[] origStart; // null when the text is plain ASCII: positions are the same
+        private final int[] origEnd;
         int length;
 
-        private Folded(int capacity) {
-            chars = new char[capacity];
-            origStart = new int[capacity];
-            origEnd = new int[capacity];
+        private Folded(char[] chars, int[] origStart, int[] origEnd, int length) {
+            this.chars = chars;
+            this.origStart = origStart;
+            this.origEnd = origEnd;
+            this.length = length;
         }
 
         static Folded of(String text) {
-            Folded f = new Folded(text.length() + 1);
+            int n = text.length();
+            boolean ascii = true;
+            for (int i = 0; i < n && ascii; i++) ascii = text.charAt(i) < 0x80;
+            if (ascii) return new Folded(text.toCharArray(), null, null, n);
+            Folded f = new Folded(new char[n + 1], new int[n + 1], new int[n + 1], 0);
             int i = 0;
-            while (i < text.length()) {
+            while (i < n) {
                 int cp = text.codePointAt(i);
                 int len = Character.charCount(cp);
                 if (CharFolding.isIgnorable(cp)) {
@@ -115,6 +123,14 @@ public final class Normalizer {
             length++;
         }
 
+        int originalStart(int i) {
+            return origStart == null ? i : origStart[i];
+        }
+
+        int originalEnd(int i) {
+            return origEnd == null ? i + 1 : origEnd[i];
+        }
+
         char at(int i) {
             return i >= 0 && i < length ? chars[i] : ' ';
         }
@@ -136,25 +152,37 @@ public final class Normalizer {
         }
     }
 
-    /** Tokens before the last pass, with positions in the folded text. */
+    /**
+     * Tokens as the scanner finds them, positions still in the folded text. Its arrays become the
+     * {@link Tokens} at the end, so a post costs one set of arrays.
+     */
     static final class RawTokens {
-        String[] words = new String[16];
-        byte[] kinds = new byte[16];
-        int[] from = new int[16];
-        int[] to = new int[16];
-        boolean[] breaks = new boolean[16];
-        /** A one-letter word straight from the text, a candidate for spaced-out letters. */
-        boolean[] single = new boolean[16];
+        /** A one-letter word straight from the text, a candidate for spaced-out letters; read as a WORD. */
+        static final byte SINGLE = 9;
+
+        String[] words;
+        byte[] kinds;
+        int[] from;
+        int[] to;
+        boolean[] breaks;
         int size;
 
-        void add(String word, byte kind, int start, int end, boolean sentenceStart, boolean singleLetter) {
+        RawTokens(int textLength) {
+            int capacity = textLength / 4 + 8; // posts average five characters a token
+            words = new String[capacity];
+            kinds = new byte[capacity];
+            from = new int[capacity];
+            to = new int[capacity];
+            breaks = new boolean[capacity];
+        }
+
+        void add(String word, byte kind, int start, int end, boolean sentenceStart) {
             if (size == words.length) grow();
             words[size] = word;
             kinds[size] = kind;
             from[size] = start;
             to[size] = end;
             breaks[size] = sentenceStart;
-            single[size] = singleLetter;
             size++;
         }
 
@@ -165,46 +193,48 @@ public final class Normalizer {
             int[] a = new int[n];
             int[] b = new int[n];
             boolean[] s = new boolean[n];
-            boolean[] o = new boolean[n];
             System.arraycopy(words, 0, w, 0, size);
             System.arraycopy(kinds, 0, k, 0, size);
             System.arraycopy(from, 0, a, 0, size);
             System.arraycopy(to, 0, b, 0, size);
             System.arraycopy(breaks, 0, s, 0, size);
-            System.arraycopy(single, 0, o, 0, size);
             words = w;
             kinds = k;
             from = a;
             to = b;
             breaks = s;
-            single = o;
         }
 
-        /** Joins runs of four or more single letters separated by one space or dot: "L e f t i s t s". */
+        /**
+         * Joins runs of four or more single letters separated by one space or dot ("L e f t i s t s")
+         * and reads the remaining single letters as words ("u" is "you").
+         */
         void mergeSpacedLetters(Folded f) {
             int out = 0;
             int i = 0;
             while (i < size) {
                 int j = i + 1;
-                if (single[i]) {
-                    while (j < size && single[j] && !breaks[j] && from[j] - to[j - 1] == 1
+                if (kinds[i] == SINGLE) {
+                    while (j < size && kinds[j] == SINGLE && !breaks[j] && from[j] - to[j - 1] == 1
                             && isLetterSeparator(f.chars[to[j - 1]])) {
                         j++;
                     }
                 }
+                copy(i, out);
                 if (j - i >= 4) {
                     StringBuilder sb = new StringBuilder();
                     for (int k = i; k < j; k++) sb.append(words[k]);
-                    copy(i, out);
                     words[out] = sb.toString();
                     to[out] = to[j - 1];
-                    single[out] = false;
-                    out++;
                     i = j;
                 } else {
-                    copy(i, out++);
                     i++;
                 }
+                if (kinds[out] == SINGLE) {
+                    kinds[out] = Tokens.WORD;
+                    words[out] = canonical(words[out]);
+                }
+                out++;
             }
             size = out;
         }
@@ -215,32 +245,21 @@ public final class Normalizer {
             from[dst] = from[src];
             to[dst] = to[src];
             breaks[dst] = breaks[src];
-            single[dst] = single[src];
         }
 
         private static boolean isLetterSeparator(char c) {
             return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*';
         }
 
+        /** Turns folded positions into positions in the original text and hands the arrays over. */
         Tokens finish(Folded f) {
-            Tokens t = new Tokens();
             for (int i = 0; i < size; i++) {
-                int start = f.origStart[from[i]];
-                int end = f.origEnd[to[i] - 1];
-                if (kinds[i] != Tokens.WORD) {
-                    t.add(words[i], kinds[i], start, end, breaks[i]);
-                    continue;
-                }
-                String w = canonical(words[i]);
-                int space = w.indexOf(' ');
-                if (space < 0) {
-                    t.add(w, Tokens.WORD, start, end, breaks[i]);
-                } else { // text-speak that stands for two words ("im")
-                    t.add(w.substring(0, space), Tokens.WORD, start, end, breaks[i]);
-                    t.add(w.substring(space + 1), Tokens.WORD, start, end, false);
-                }
+                int start = f.originalStart(from[i]);
+                int end = f.originalEnd(to[i] - 1);
+                from[i] = start;
+                to[i] = end;
             }
-            return t;
+            return new Tokens(words, kinds, from, to, breaks, size);
         }
     }
 
@@ -270,22 +289,24 @@ public final class Normalizer {
                     while (j < n && !isSpace(f.chars[j])) j++;
                     emit("<url>", Tokens.URL, i, j, false);
                     i = j;
-                } else if (c == '@' && isHandleChar(f.at(i + 1)) && !Character.isLetterOrDigit(f.at(i - 1))) {
+                } else if (c == '@' && isHandleChar(f.at(i + 1)) && !isLetterOrDigit(f.at(i - 1))) {
                     int j = i + 1;
                     while (j < n && isHandleChar(f.chars[j])) j++;
                     emit(f.lowerSlice(i, j), Tokens.MENTION, i, j, false);
                     i = j;
-                } else if (c == '#' && Character.isLetterOrDigit(f.at(i + 1))) {
+                } else if (c == '#' && isLetterOrDigit(f.at(i + 1))) {
                     int j = i + 1;
-                    while (j < n && (Character.isLetterOrDigit(f.chars[j]) || f.chars[j] == '_')) j++;
+                    while (j < n && (isLetterOrDigit(f.chars[j]) || f.chars[j] == '_')) j++;
                     hashtag(i, j);
                     i = j;
-                } else if (Character.isLetterOrDigit(c)) {
+                } else if (isLetterOrDigit(c)) {
                     int j = wordEnd(i);
                     word(i, j);
                     i = j;
                 } else if (c == '.' || c == '!' || c == '?') {
                     i = sentenceEnd(i);
+                } else if (c < 0x80) {
+                    i++; // ASCII punctuation only separates words
                 } else {
                     int cp = Character.codePointAt(f.chars, i, n);
                     int len = Character.charCount(cp);
@@ -303,7 +324,20 @@ public final class Normalizer {
         }
 
         private void emit(String word, byte kind, int from, int to, boolean singleLetter) {
-            raw.add(word, kind, from, to, pendingBreak, singleLetter);
+            if (singleLetter) {
+                raw.add(word, RawTokens.SINGLE, from, to, pendingBreak); // read once runs are merged
+            } else if (kind != Tokens.WORD) {
+                raw.add(word, kind, from, to, pendingBreak);
+            } else {
+                String w = canonical(word);
+                int space = w.indexOf(' ');
+                if (space < 0) {
+                    raw.add(w, kind, from, to, pendingBreak);
+                } else { // text-speak that stands for two words ("im")
+                    raw.add(w.substring(0, space), kind, from, to, pendingBreak);
+                    raw.add(w.substring(space + 1), kind, from, to, false);
+                }
+            }
             pendingBreak = false;
         }
 
@@ -328,16 +362,16 @@ public final class Normalizer {
                 char prev = f.chars[j - 1];
                 char next = f.at(j + 1);
                 boolean take;
-                if (Character.isLetterOrDigit(c)) {
+                if (isLetterOrDigit(c)) {
                     take = true;
                 } else if (c == '\'') {
-                    take = Character.isLetter(prev) && Character.isLetter(next);
+                    take = isLetter(prev) && isLetter(next);
                 } else if (c == '$') {
-                    take = Character.isLetter(prev) || (Character.isLetterOrDigit(prev) && Character.isLetter(next));
+                    take = isLetter(prev) || (isLetterOrDigit(prev) && isLetter(next));
                 } else if (c == '@') {
-                    take = Character.isLetterOrDigit(prev) && Character.isLetter(next);
+                    take = isLetterOrDigit(prev) && isLetter(next);
                 } else if (c == '!' || c == '|') {
-                    take = Character.isLetter(prev) && Character.isLowerCase(next);
+                    take = isLetter(prev) && isLowerCase(next);
                 } else {
                     take = false;
                 }
@@ -349,7 +383,16 @@ public final class Normalizer {
 
         private void word(int from, int to) {
             String lower = f.lowerSlice(from, to);
-            if (!isTextSpeak(lower)) lower = unleet(lower);
+            if (lower.length() == 1 && isLetter(lower.charAt(0))) {
+                emit(lower, Tokens.WORD, from, to, true); // maybe part of "L e f t i s t s"
+                return;
+            }
+            String speak = TEXT_SPEAK_MAP.get(lower);
+            if (speak != null) {
+                emit(speak, Tokens.WORD, from, to, false);
+                return;
+            }
+            lower = unleet(lower);
             int apostrophe = lower.lastIndexOf('\'');
             if (apostrophe > 0) {
                 contraction(lower, apostrophe, from, to);
@@ -361,7 +404,9 @@ public final class Normalizer {
                 emit("not", Tokens.WORD, from, to, false);
                 return;
             }
-            emit(lower, Tokens.WORD, from, to, lower.length() == 1 && Character.isLetter(lower.charAt(0)));
+            // Not text-speak (looked up above): only repeated letters are left to fold.
+            raw.add(collapseRepeats(lower), Tokens.WORD, from, to, pendingBreak);
+            pendingBreak = false;
         }
 
         private void contraction(String lower, int apostrophe, int from, int to) {
@@ -414,11 +459,11 @@ public final class Normalizer {
             char prev = f.chars[k - 1];
             char c = f.chars[k];
             if (c == '_') return true;
-            if (Character.isLowerCase(prev) && Character.isUpperCase(c)) return true;
-            if (Character.isLetter(prev) && Character.isDigit(c)) return true;
-            if (Character.isDigit(prev) && Character.isLetter(c)) return true;
+            if (isLowerCase(prev) && isUpperCase(c)) return true;
+            if (isLetter(prev) && isDigit(c)) return true;
+            if (isDigit(prev) && isLetter(c)) return true;
             // "BLMProtest": the last capital of a run starts the next word.
-            return Character.isUpperCase(prev) && Character.isUpperCase(c) && Character.isLowerCase(f.at(k + 1))
+            return isUpperCase(prev) && isUpperCase(c) && isLowerCase(f.at(k + 1))
                     && k + 1 < f.length;
         }
 
@@ -446,10 +491,6 @@ public final class Normalizer {
         return false;
     }
 
-    private static boolean isTextSpeak(String lower) {
-        return TEXT_SPEAK_MAP.containsKey(lower);
-    }
-
     /** Reads digits and symbols inside a word as the letters they imitate: pr0gressives, raci$ts. */
     static String unleet(String lower) {
         if (allLetters(lower)) return lower; // the common case, decided in one scan
@@ -457,10 +498,10 @@ public final class Normalizer {
         boolean leet = false;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            if (Character.isLetter(c)) letters++;
+            if (isLetter(c)) letters++;
             else if (leetLetter(c) != 0) leet = true;
         }
-        boolean startsWithLetter = lower.length() > 0 && Character.isLetter(lower.charAt(0));
+        boolean startsWithLetter = lower.length() > 0 && isLetter(lower.charAt(0));
         // "1st", "90s" and "2016" stay as they are.
         if (!leet || letters < 2 || (letters < 3 && !startsWithLetter)) return lower;
         char[] out = lower.toCharArray();
@@ -493,6 +534,32 @@ public final class Normalizer {
             case '|': return 'l';
             default: return 0;
         }
+    }
+
+    // ASCII answered directly: TeaVM's Character methods go through Unicode tables, slow in JS.
+    private static boolean isLetter(char c) {
+        if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        return Character.isLetter(c);
+    }
+
+    private static boolean isDigit(char c) {
+        if (c < 0x80) return c >= '0' && c <= '9';
+        return Character.isDigit(c);
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isLowerCase(char c) {
+        if (c < 0x80) return c >= 'a' && c <= 'z';
+        return Character.isLowerCase(c);
+    }
+
+    private static boolean isUpperCase(char c) {
+        if (c < 0x80) return c >= 'A' && c <= 'Z';
+        return Character.isUpperCase(c);
     }
 
     private static boolean isSpace(char c) {

@@ -10,15 +10,21 @@ public final class Tokens {
     public static final byte URL = 2;
     public static final byte EMOJI = 3;
 
-    String[] words = new String[16];
-    byte[] kinds = new byte[16];
-    int[] starts = new int[16];
-    int[] ends = new int[16];
+    final String[] words;
+    final byte[] kinds;
+    final int[] starts;
+    final int[] ends;
     /** True where a new sentence begins at this token: matches never run across it. */
-    boolean[] sentenceStarts = new boolean[16];
-    int size;
+    final boolean[] sentenceStarts;
+    final int size;
 
-    Tokens() {
+    Tokens(String[] words, byte[] kinds, int[] starts, int[] ends, boolean[] sentenceStarts, int size) {
+        this.words = words;
+        this.kinds = kinds;
+        this.starts = starts;
+        this.ends = ends;
+        this.sentenceStarts = sentenceStarts;
+        this.size = size;
     }
 
     public int size() { return size; }
@@ -27,35 +33,6 @@ public final class Tokens {
     public int start(int i) { return starts[i]; }
     public int end(int i) { return ends[i]; }
     public boolean sentenceStart(int i) { return sentenceStarts[i]; }
-
-    void add(String word, byte kind, int start, int end, boolean sentenceStart) {
-        if (size == words.length) grow();
-        words[size] = word;
-        kinds[size] = kind;
-        starts[size] = start;
-        ends[size] = end;
-        sentenceStarts[size] = sentenceStart;
-        size++;
-    }
-
-    private void grow() {
-        int n = size * 2;
-        String[] w = new String[n];
-        byte[] k = new byte[n];
-        int[] s = new int[n];
-        int[] e = new int[n];
-        boolean[] b = new boolean[n];
-        System.arraycopy(words, 0, w, 0, size);
-        System.arraycopy(kinds, 0, k, 0, size);
-        System.arraycopy(starts, 0, s, 0, size);
-        System.arraycopy(ends, 0, e, 0, size);
-        System.arraycopy(sentenceStarts, 0, b, 0, size);
-        words = w;
-        kinds = k;
-        starts = s;
-        ends = e;
-        sentenceStarts = b;
-    }
 
     @Override
     public String toString() {

@@ -57,6 +57,8 @@ public final class CampaignIndex {
 
     private final PairCounts clusterAccounts;
     private final PairCounts clusterPosts;
+    /** Sightings added plus sightings dropped: a caller saves only when this moved. */
+    private int changes;
 
     public CampaignIndex() {
         this(DEFAULT_CAPACITY, DEFAULT_WINDOW_MILLIS);
@@ -155,6 +157,36 @@ public final class CampaignIndex {
         return size;
     }
 
+    public int capacity() {
+        return capacity;
+    }
+
+    public long windowMillis() {
+        return windowSeconds * 1000L;
+    }
+
+    /** A number that moves whenever a sighting is added or dropped, so a save can be skipped. */
+    public int changes() {
+        return changes;
+    }
+
+    /**
+     * This index's sightings in a new index of another capacity or window (the reader changed
+     * the window): oldest first, keeping the newest {@code capacity} of them. Sightings older than
+     * the new window leave at the next observe or expire.
+     */
+    public CampaignIndex resized(int newCapacity, long newWindowMillis) {
+        CampaignIndex out = new CampaignIndex(newCapacity, newWindowMillis);
+        int[] moved = new int[capacity]; // old cluster id -> 1 + new id, 0 = not yet
+        for (int k = Math.max(0, size - newCapacity); k < size; k++) {
+            int s = (head + k) % capacity;
+            int c = ringCluster[s];
+            if (moved[c] == 0) moved[c] = 1 + out.newCluster(sigs, c * B);
+            out.append(moved[c] - 1, ringAccount[s], ringTime[s], ringPost[s]);
+        }
+        return out;
+    }
+
     /** Live clusters: distinct wordings held. */
     public int clusterCount() {
         return capacity - freeCount;
@@ -204,6 +236,7 @@ public final class CampaignIndex {
     }
 
     void append(int c, int account, int time, int post) {
+        changes++;
         int s = head + size;
         if (s >= capacity) s -= capacity;
         size++;
@@ -221,6 +254,7 @@ public final class CampaignIndex {
     }
 
     private void evictOldest() {
+        changes++;
         int s = head;
         head = head + 1 == capacity ? 0 : head + 1;
         size--;

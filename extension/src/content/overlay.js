@@ -103,6 +103,7 @@ a { color: var(--accent); }
     if (w.inQuote) root.append(el("p", { className: "note" }, t("overlay_in_quote")));
     if (w.truncated) root.append(el("p", { className: "note" }, t("overlay_truncated")));
     if (w.marked) root.append(el("p", { className: "note", role: "status" }, t(w.marked)));
+    if (w.repeat) root.append(W.campaignView.section(w.repeat)); // flagged and repeated: one panel says both
 
     const toggle = w.revealed
       ? el("button", { type: "button", onclick: actions.hide }, t("overlay_hide_again"))
@@ -151,5 +152,5 @@ a { color: var(--accent); }
     if (host) host.remove();
   }
 
-  W.overlay = { show, remove, attr: ATTR };
+  W.overlay = { show, remove, attr: ATTR, theme };
 })();

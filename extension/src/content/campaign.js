@@ -120,7 +120,8 @@
       if (!q.refresh && count >= 2) joined = true;
       if (count !== before && q.article.isConnected) api.onUpdate(q.article);
     });
-    if (joined) refreshOnScreen(new Set(batch.map((q) => q.article)));
+    // Posts of this batch too: the first of four copies answered 1 before the others were counted.
+    if (joined) refreshOnScreen(batch.filter((q) => counts.get(q.id) >= 1).map((q) => q.article));
   }
 
   /**
@@ -128,13 +129,12 @@
    * lower count. Asking again is harmless (the same account and post count once), and a refresh
    * never triggers another.
    */
-  function refreshOnScreen(skip) {
-    for (const article of onScreen) {
+  function refreshOnScreen(answered) {
+    for (const article of new Set([...onScreen, ...answered])) {
       if (!article.isConnected) {
         onScreen.delete(article);
         continue;
       }
-      if (skip.has(article)) continue;
       const post = W.readPost(article);
       const id = shown.get(article);
       const handle = accountOf(article, post);

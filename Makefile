@@ -45,7 +45,8 @@ test-extension:
 	cd extension && node --test --test-concurrency=1 test/*.test.mjs
 	cd extension && npx web-ext lint --source-dir target/firefox --warnings-as-errors
 
-# The extension's benchmarks: the page (1,000 posts, extension on and off) and the engine alone in Node.
+# The extension's benchmarks: the page (1,000 posts, extension on and off), the engine alone in Node,
+# and the campaign detector (fingerprint + lookup with 50,000 stored, saved size).
 bench-extension:
 	cd extension && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
-	cd extension && node bench/engine-bench.mjs && node bench/page-bench.mjs
+	cd extension && node bench/engine-bench.mjs && node bench/campaign-bench.mjs && node bench/page-bench.mjs

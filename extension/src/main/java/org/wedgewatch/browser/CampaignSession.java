@@ -56,7 +56,7 @@ final class CampaignSession {
     static int observe(String text, String accountHash, double nowMillis, String postKey) {
         Fingerprint fp = Fingerprint.of(text);
         if (fp == null) return -1;
-        return index().distinctAccounts(index().observe(fp, accountHash, (long) nowMillis, postKey));
+        return index().distinctAccounts(index().observe(fp, accountHash, nowMillis, postKey));
     }
 
     /** {"accounts": n, "times": [millis, ...]} oldest first, from this browser's own history. */

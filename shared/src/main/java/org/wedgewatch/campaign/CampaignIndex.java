@@ -95,8 +95,19 @@ public final class CampaignIndex {
      * is observed with the reposting account, so it counts once for that account.
      */
     public int observe(Fingerprint fp, String accountHash, long timeMillis, String postKey) {
+        return observeAt(fp, accountHash, seconds(timeMillis), postKey);
+    }
+
+    /**
+     * {@link #observe(Fingerprint, String, long, String)} with the time as a double, as JavaScript
+     * has it: under TeaVM every long operation is a BigInt allocation, which showed in the profile.
+     */
+    public int observe(Fingerprint fp, String accountHash, double timeMillis, String postKey) {
+        return observeAt(fp, accountHash, (int) ((timeMillis - EPOCH_MILLIS) / 1000), postKey);
+    }
+
+    private int observeAt(Fingerprint fp, String accountHash, int now, String postKey) {
         if (fp == null) return NONE;
-        int now = seconds(timeMillis);
         expire(now);
         int account = Hashing.fnv(accountHash);
         int post = Hashing.pair(account, postKey == null ? 0 : Hashing.fnv(postKey));
@@ -193,7 +204,8 @@ public final class CampaignIndex {
     }
 
     private void expire(int now) {
-        long cutoff = (long) now - windowSeconds;
+        int cutoff = now - windowSeconds; // int, not long: no BigInt per call in the extension
+        if (cutoff > now) cutoff = Integer.MIN_VALUE; // wrapped: the window reaches before 1952
         while (size > 0 && ringTime[head] < cutoff) evictOldest();
     }
 

@@ -86,8 +86,12 @@
       ask(article, id, post.text, handle, post.key, false);
       return null;
     }
-    if (count >= 1) onScreen.add(article);
-    return count >= settings.threshold ? { count, windowDays: settings.windowDays, text: post.text } : null;
+    return shows(count) ? { count, windowDays: settings.windowDays, text: post.text } : null;
+  }
+
+  /** What a count displays: itself at or over the threshold, else nothing (0). */
+  function shows(count) {
+    return count >= settings.threshold ? count : 0;
   }
 
   function ask(article, id, text, handle, key, refresh) {
@@ -117,11 +121,13 @@
       const count = reply.counts[i];
       const before = counts.get(q.id);
       counts.set(q.id, count);
+      if (count >= 1) onScreen.add(q.article);
       if (!q.refresh && count >= 2) joined = true;
-      if (count !== before && q.article.isConnected) api.onUpdate(q.article);
+      // Only a change the reader would see: re-rendering a panel closes its open details.
+      if (shows(count) !== shows(before) && q.article.isConnected) api.onUpdate(q.article);
     });
     // Posts of this batch too: the first of four copies answered 1 before the others were counted.
-    if (joined) refreshOnScreen(batch.filter((q) => counts.get(q.id) >= 1).map((q) => q.article));
+    if (joined) refreshOnScreen();
   }
 
   /**
@@ -129,8 +135,8 @@
    * lower count. Asking again is harmless (the same account and post count once), and a refresh
    * never triggers another.
    */
-  function refreshOnScreen(answered) {
-    for (const article of new Set([...onScreen, ...answered])) {
+  function refreshOnScreen() {
+    for (const article of onScreen) {
       if (!article.isConnected) {
         onScreen.delete(article);
         continue;

@@ -78,11 +78,13 @@ public final class Normalizer {
      */
     static final class Folded {
         final char[] chars;
+        private final String text;     // the original, when chars are the same as its characters
         private final int[] origStart; // null when the text is plain ASCII: positions are the same
         private final int[] origEnd;
         int length;
 
-        private Folded(char[] chars, int[] origStart, int[] origEnd, int length) {
+        private Folded(String text, char[] chars, int[] origStart, int[] origEnd, int length) {
+            this.text = text;
             this.chars = chars;
             this.origStart = origStart;
             this.origEnd = origEnd;
@@ -93,8 +95,8 @@ public final class Normalizer {
             int n = text.length();
             boolean ascii = true;
             for (int i = 0; i < n && ascii; i++) ascii = text.charAt(i) < 0x80;
-            if (ascii) return new Folded(text.toCharArray(), null, null, n);
-            Folded f = new Folded(new char[n + 1], new int[n + 1], new int[n + 1], 0);
+            if (ascii) return new Folded(text, text.toCharArray(), null, null, n);
+            Folded f = new Folded(null, new char[n + 1], new int[n + 1], new int[n + 1], 0);
             int i = 0;
             while (i < n) {
                 int cp = text.codePointAt(i);
@@ -139,8 +141,13 @@ public final class Normalizer {
             return new String(chars, from, to - from);
         }
 
-        /** The lower-cased slice, in one allocation when it is plain ASCII (nearly always). */
+        /** The lower-cased slice; a plain substring of the post when it is lower-case ASCII already. */
         String lowerSlice(int from, int to) {
+            if (text != null) {
+                boolean lower = true;
+                for (int i = from; i < to && lower; i++) lower = !(chars[i] >= 'A' && chars[i] <= 'Z');
+                if (lower) return text.substring(from, to); // no char array: cheap in the browser too
+            }
             char[] out = new char[to - from];
             for (int i = from; i < to; i++) {
                 char c = chars[i];
@@ -468,6 +475,8 @@ public final class Normalizer {
         }
 
         private boolean startsUrl(int i) {
+            char c = f.chars[i];
+            if (c != 'h' && c != 'H' && c != 'w' && c != 'W') return false; // most tokens, at once
             return regionIs(i, "http://") || regionIs(i, "https://") || regionIs(i, "www.");
         }
 

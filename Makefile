@@ -16,7 +16,7 @@ build:
 	$(MVN) install -DskipTests
 
 test: deps
-	$(MVN) install
+	mvn -B --no-transfer-progress install   # not quiet: CI reads Surefire's "Tests run:" lines
 	java -jar $(JAR) check lists/*.txt
 	$(MAKE) test-extension
 

@@ -7,8 +7,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.wedgewatch.rules.ListParser;
 import org.wedgewatch.rules.ParseResult;
 import org.wedgewatch.rules.PatternList;

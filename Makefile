@@ -32,6 +32,7 @@ bench: build
 	$(MVN) install -DskipTests -Pbench -pl shared,bench/engine
 	mkdir -p target/bench
 	java -jar bench/engine/target/engine-bench.jar | tee target/bench/engine.txt | grep -E '^(\||bench:|compile|generated)'
+	java -cp bench/engine/target/engine-bench.jar org.wedgewatch.bench.WriteWorkload target/bench/workload
 	bench/server/bench.sh | tee target/bench/server.txt
 	$(MAKE) bench-extension | tee target/bench/extension.txt
 
@@ -48,4 +49,4 @@ test-extension:
 # The extension's benchmarks: the page (1,000 posts, extension on and off) and the engine alone in Node.
 bench-extension:
 	cd extension && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
-	cd extension && node bench/engine-bench.mjs && node bench/page-bench.mjs
+	cd extension && WORKLOAD_DIR=$(CURDIR)/target/bench/workload node bench/engine-bench.mjs && node bench/page-bench.mjs

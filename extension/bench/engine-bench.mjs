@@ -83,8 +83,14 @@ const texts = shared
 console.log(`inputs: ${shared ? "the JVM engine benchmark's list and texts (" + workload + ")" : "synthetic rules, corpus posts"}`);
 const ww = time(texts, (t) => matcher.match(t));
 const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
-const re = new RegExp(`\\b(?:${escaped.join("|")})\\b`, "i");
-const reTexts = texts.slice(0, Math.min(texts.length, Number(process.env.REGEX_POSTS || 2000)));
+// V8 refuses one alternation of 60,000 phrases ("Regular expression too large"): chunks of 5,000.
+const CHUNK = 5000;
+const chunks = [];
+for (let i = 0; i < escaped.length; i += CHUNK) {
+  chunks.push(new RegExp(`\\b(?:${escaped.slice(i, i + CHUNK).join("|")})\\b`, "i"));
+}
+const re = { test: (t) => chunks.some((r) => r.test(t)) };
+const reTexts = texts.slice(0, Math.min(texts.length, Number(process.env.REGEX_POSTS || (shared ? 200 : 2000))));
 const rx = time(reTexts, (t) => re.test(t));
 
 const f = (x) => x.toFixed(2);

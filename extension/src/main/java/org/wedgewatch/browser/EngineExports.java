@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.teavm.jso.JSExport;
-import org.wedgewatch.rules.ExampleChecker;
+import org.wedgewatch.rules.ListCheck;
 import org.wedgewatch.rules.ListCompiler;
 import org.wedgewatch.rules.ListParser;
 import org.wedgewatch.rules.Match;
@@ -48,11 +48,7 @@ public final class EngineExports {
     /** Parse problems plus failing examples, by line then column: what the list tool's check prints. */
     @JSExport
     public static String check(String text) {
-        ParseResult r = ListParser.parse(text);
-        List<Problem> all = new ArrayList<>(r.problems());
-        if (r.ok()) all.addAll(ExampleChecker.check(r.list()));
-        all.sort((a, b) -> a.line != b.line ? Integer.compare(a.line, b.line) : Integer.compare(a.column, b.column));
-        return problems(new Json(), all).toString();
+        return problems(new Json(), ListCheck.problems(text)).toString();
     }
 
     /** Adds a list to the next compile; returns its problems as JSON ("[]" when it loads). */

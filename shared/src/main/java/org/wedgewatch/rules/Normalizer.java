@@ -338,6 +338,7 @@ public final class Normalizer {
         }
 
         private void word(int from, int to) {
+            if (to - from > 1 && f.identity && plainWord(from, to)) return;
             String lower = f.lowerSlice(from, to);
             if (lower.length() == 1 && isLetter(lower.charAt(0))) {
                 emit(lower, Tokens.WORD, from, to, true); // maybe part of "L e f t i s t s"
@@ -363,6 +364,37 @@ public final class Normalizer {
             // Not text-speak (looked up above): only repeated letters are left to fold.
             raw.add(collapseRepeats(lower), Tokens.WORD, from, to, pendingBreak);
             pendingBreak = false;
+        }
+
+        /**
+         * The common case, a word of lower-case ASCII letters, in one scan and no copying: it needs
+         * no leetspeak or contraction reading, only the text-speak and "dont"-style lookups (short
+         * words, words ending in t) and the folding of repeated letters. False when not plain.
+         */
+        private boolean plainWord(int from, int to) {
+            boolean repeat = false;
+            char prev = 0;
+            for (int k = from; k < to; k++) {
+                char c = f.chars[k];
+                if (c < 'a' || c > 'z') return false;
+                if (c == prev) repeat = true;
+                prev = c;
+            }
+            String w = f.text.substring(from, to);
+            String speak = to - from <= 4 ? TEXT_SPEAK_MAP.get(w) : null;
+            if (speak != null) {
+                emit(speak, Tokens.WORD, from, to, false);
+                return true;
+            }
+            String positive = prev == 't' ? NEGATIVE_CONTRACTION_MAP.get(w) : null;
+            if (positive != null) {
+                emit(positive, Tokens.WORD, from, to, false);
+                emit("not", Tokens.WORD, from, to, false);
+                return true;
+            }
+            raw.add(repeat ? collapseRepeats(w) : w, Tokens.WORD, from, to, pendingBreak);
+            pendingBreak = false;
+            return true;
         }
 
         private void contraction(String lower, int apostrophe, int from, int to) {

@@ -2,19 +2,22 @@
 // timeline served as https://x.com, in headless Chromium without the extension and with it, RUNS
 // times (default 3; the median of each figure is reported: the machine is shared and noisy).
 // Measures:
-// - the extension's cost per post, DOM read to decoration, from the content script's own timings:
-//   each post timed alone (p50, p99), and each frame's time divided over the posts it judged
-//   (p50, p99 per post, mean). The page is served cross-origin isolated (COOP + COEP) so that
-//   performance.now() ticks in 5 us, not Chrome's usual 0.1 ms; clock_us reports what it was.
-// - the page's main-thread time per post while inserting (Performance.getMetrics TaskDuration:
-//   script, style, layout, paint), with the extension off and on, and their ratio;
+// - the extension's cost per post, DOM read to decoration, three ways: each post timed alone by
+//   the content script (wall clock: p50, p99); each frame's wall time divided over the posts it
+//   judged; each frame's CPU time (the trace's thread time) divided likewise. The page is served
+//   cross-origin isolated (COOP + COEP) so performance.now() ticks in 5 us, not Chrome's usual
+//   0.1 ms (clock_us says what it was). Wall time also counts other processes holding the core
+//   and garbage collection the page caused; CPU time per frame leaves out the former.
+// - the page's whole main-thread time per post while inserting (script, style, layout, paint),
+//   off and on, and their ratio: wall (Performance.getMetrics TaskDuration) and CPU (the trace's
+//   tasks on the renderer main thread). On minus off includes the style and layout our panels cost.
 // - long tasks (PerformanceObserver), on and off, and script time while idle.
+// EXTENSION_DIR measures another unpacked build (A/B); RUNS and POSTS change the size.
 // Ends with one line: `bench: page key=value ...`.
 import puppeteer from "puppeteer-core";
 import { chromeBuild, expectedTexts, serve } from "../test/x-fixture.mjs";
 
 const POSTS = Number(process.env.POSTS || 1000);
-/** Another unpacked build to measure (A/B against an older one), else target/chrome. */
 const EXTENSION = process.env.EXTENSION_DIR || chromeBuild;
 const RUNS = Number(process.env.RUNS || 3);
 const BATCH = 25;
@@ -73,10 +76,20 @@ const RESET = "(() => { const c = Wedgewatch.costs; c.count = 0; c.frameCount = 
  * CPU ms]. Only the content script asks for frames on this page, so they are its batches; the CPU
  * time leaves out what the wall clock also counts on a shared machine: other processes running.
  */
-function frameTimes(trace) {
-  const events = JSON.parse(Buffer.from(trace).toString("utf8")).traceEvents;
+function frameTimes(events) {
   return events.filter((e) => e.name === "FireAnimationFrame" && e.ph === "X")
     .sort((a, b) => a.ts - b.ts).map((e) => [e.dur / 1000, (e.tdur ?? e.dur) / 1000]);
+}
+
+/**
+ * CPU time of the page's renderer main thread over the trace, in ms: every task (script, style,
+ * layout, paint, ours and the page's), without the time other processes held the core.
+ */
+function mainThreadCpuMs(events) {
+  const main = events.find((e) => e.name === "Layout"); // only the page lays anything out: its main thread
+  let ms = 0;
+  for (const e of events) if (e.name === "ThreadControllerImpl::RunTask" && e.ph === "X" && e.pid === main.pid && e.tid === main.tid) ms += (e.tdur ?? e.dur) / 1000;
+  return ms;
 }
 
 /** Per-post figures from the content script's timings and the trace's frames. */
@@ -131,7 +144,7 @@ async function run(withExtension, port, texts) {
     if (withExtension) await inWorld(RESET);
     await page.evaluate(() => { window.longTasks.length = 0; });
 
-    await page.tracing.start({ categories: ["devtools.timeline"] });
+    await page.tracing.start({ categories: ["devtools.timeline", "toplevel"] });
     const start = await metrics();
     for (let i = 0; i < POSTS; i += BATCH) {
       await page.evaluate((t) => window.benchInsert(t), texts.slice(i, i + BATCH));
@@ -142,11 +155,13 @@ async function run(withExtension, port, texts) {
     }
     await new Promise((r) => setTimeout(r, 500));
     const before = await metrics();
-    const traced = frameTimes(await page.tracing.stop());
+    const events = JSON.parse(Buffer.from(await page.tracing.stop()).toString("utf8")).traceEvents;
+    const traced = frameTimes(events);
     await new Promise((r) => setTimeout(r, IDLE_MS));
     const after = await metrics();
     const result = {
       pageMsPerPost: ((before.TaskDuration - start.TaskDuration) * 1000) / POSTS,
+      pageCpuMsPerPost: mainThreadCpuMs(events) / POSTS,
       longTasks: await page.evaluate(() => window.longTasks.slice()),
       idleScriptMs: (after.ScriptDuration - before.ScriptDuration) * 1000,
       warned: await page.evaluate(() => document.querySelectorAll('article[data-wedgewatch="warn"]').length),
@@ -177,12 +192,13 @@ try {
       p50: on.p50, p99: on.p99, frameP50: on.frameP50, frameP99: on.frameP99, mean: on.mean,
       cpuP50: on.cpuP50, cpuP99: on.cpuP99, cpuMean: on.cpuMean, maxFrameMs: on.maxFrameMs,
       pageOff: off.pageMsPerPost, pageOn: on.pageMsPerPost, ratio: on.pageMsPerPost / off.pageMsPerPost,
+      pageCpuOff: off.pageCpuMsPerPost, pageCpuOn: on.pageCpuMsPerPost, cpuRatio: on.pageCpuMsPerPost / off.pageCpuMsPerPost,
       longOn: on.longTasks.length, longOff: off.longTasks.length, idleOn: on.idleScriptMs, idleOff: off.idleScriptMs,
     };
     rows.push(row);
     console.log(`run ${r + 1}/${RUNS}: per post, wall: p50 ${f(row.p50)} p99 ${f(row.p99)} ms; by frame, wall: p50 ${f(row.frameP50)}`
       + ` p99 ${f(row.frameP99)} mean ${f(row.mean)} ms; by frame, CPU: p50 ${f(row.cpuP50)} p99 ${f(row.cpuP99)} mean ${f(row.cpuMean)} ms;`
-      + ` page per post ${f(row.pageOff)} ms off, ${f(row.pageOn)} ms on`);
+      + ` page per post, wall ${f(row.pageOff)} ms off, ${f(row.pageOn)} ms on; CPU ${f(row.pageCpuOff)} ms off, ${f(row.pageCpuOn)} ms on`);
   }
 } finally {
   await server.close();
@@ -196,15 +212,18 @@ console.log(`extension per post, DOM read to decoration (goal p99 <= 0.5 ms):`);
 console.log(`  each post timed alone, wall clock:      p50 ${f(m.p50)} ms, p99 ${f(m.p99)} ms`);
 console.log(`  each frame's wall time over its posts:  p50 ${f(m.frameP50)} ms, p99 ${f(m.frameP99)} ms, mean ${f(m.mean)} ms`);
 console.log(`  each frame's CPU time over its posts:   p50 ${f(m.cpuP50)} ms, p99 ${f(m.cpuP99)} ms, mean ${f(m.cpuMean)} ms`);
-console.log(`page main thread per post while inserting: ${f(m.pageOff)} ms off, ${f(m.pageOn)} ms on, ratio ${m.ratio.toFixed(2)}`);
+console.log(`page main thread per post while inserting (all of it: script, style, layout, paint):`);
+console.log(`  wall (TaskDuration): ${f(m.pageOff)} ms off, ${f(m.pageOn)} ms on, ratio ${m.ratio.toFixed(2)}`);
+console.log(`  CPU (trace):         ${f(m.pageCpuOff)} ms off, ${f(m.pageCpuOn)} ms on, ratio ${m.cpuRatio.toFixed(2)}`);
 console.log(`longest frame of extension work: ${f(m.maxFrameMs)} ms; long tasks (>= 50 ms): ${m.longOn} with, ${m.longOff} without`);
 console.log(`script time while idle for ${IDLE_MS} ms: ${f(m.idleOn)} ms with, ${f(m.idleOff)} ms without`);
 console.log(`bench: page posts=${POSTS} batch=${BATCH} runs=${RUNS} judged=${m.judged} clock_us=${m.clockUs}`
   + ` p50_ms=${f(m.p50)} p99_ms=${f(m.p99)} frame_p50_ms=${f(m.frameP50)} frame_p99_ms=${f(m.frameP99)} mean_ms=${f(m.mean)}`
   + ` cpu_p50_ms=${f(m.cpuP50)} cpu_p99_ms=${f(m.cpuP99)} cpu_mean_ms=${f(m.cpuMean)}`
   + ` page_ms_per_post_off=${f(m.pageOff)} page_ms_per_post_on=${f(m.pageOn)} ratio_on_off=${m.ratio.toFixed(2)}`
+  + ` page_cpu_ms_per_post_off=${f(m.pageCpuOff)} page_cpu_ms_per_post_on=${f(m.pageCpuOn)} cpu_ratio_on_off=${m.cpuRatio.toFixed(2)}`
   + ` max_frame_ms=${f(m.maxFrameMs)} long_tasks_on=${m.longOn} long_tasks_off=${m.longOff}`
   + ` idle_script_ms_on=${f(m.idleOn)} idle_script_ms_off=${f(m.idleOff)}`
-  + ` goal_p99=${m.p99 <= 0.5 ? "met" : m.cpuP99 <= 0.5 ? "met_cpu" : "missed"}`
+  + ` goal_p99_per_post=${m.p99 <= 0.5 ? "met" : "missed"} goal_p99_cpu_by_frame=${m.cpuP99 <= 0.5 ? "met" : "missed"}`
   + ` goal_long_tasks=${extensionLong === 0 && m.maxFrameMs < 50 ? "met" : "missed"}`
   + ` goal_idle=${m.idleOn - m.idleOff < 5 ? "met" : "missed"}`);

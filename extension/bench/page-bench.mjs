@@ -56,8 +56,9 @@ function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN;
 }
 
+/** The median of the runs that measured it (NaN: not measured in that run). */
 function median(xs) {
-  return percentile(xs.slice().sort((a, b) => a - b), 0.5);
+  return percentile(xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b), 0.5);
 }
 
 /** The smallest step of performance.now() in this world, in us. */
@@ -107,6 +108,7 @@ function perPost(c, traced) {
   let cpuTotal = 0;
   const frames = traced.slice(-c.frames.length);
   const matched = frames.length === c.frames.length;
+  if (!matched) console.error(`trace has ${traced.length} animation frames, the content script ${c.frames.length}: CPU per frame not reported`);
   for (let i = 0; matched && i < frames.length; i++) {
     cpuTotal += frames[i][1];
     for (let k = 0; k < c.framePosts[i]; k++) cpu.push(frames[i][1] / c.framePosts[i]);

@@ -37,8 +37,6 @@ else
   echo "$id version $have is already published"
 fi
 
-manifest=$(find extension -name manifest.json -not -path '*/node_modules/*' 2>/dev/null | head -1 || true)
-ext_dir=${manifest%/manifest.json}
 cat <<INFO
 
 Wedgewatch list server: $BASE   (database: $DATA/wedgewatch.db, signing keys: $DATA/keys, log: $DATA/server.log)
@@ -46,10 +44,10 @@ Wedgewatch list server: $BASE   (database: $DATA/wedgewatch.db, signing keys: $D
   catalogue:     $BASE/api/v1/lists
   signing keys:  $BASE/api/v1/keys        API description: $BASE/openapi.json
 
-Load the extension (${ext_dir:-build it first: mvn -B -q install -pl extension -am}):
-  Chrome:  open chrome://extensions, turn on "Developer mode", "Load unpacked", choose ${ext_dir:-the extension directory with manifest.json}
-  Firefox: open about:debugging#/runtime/this-firefox, "Load Temporary Add-on...", choose ${manifest:-its manifest.json}
-  Then in the extension's options, subscribe to $BASE/api/v1/lists/$id
+Load the extension (built by this command; the default list is inside, no server needed):
+  Chrome:  open chrome://extensions, turn on "Developer mode", "Load unpacked", choose $PWD/extension/target/chrome
+  Firefox: open about:debugging#/runtime/this-firefox, "Load Temporary Add-on...", choose $PWD/extension/target/firefox/manifest.json
+  To follow this server's copy of the list: extension options, "Add a list", $BASE/api/v1/lists/$id
 
 Ctrl-C stops the server.
 INFO

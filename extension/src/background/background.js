@@ -12,6 +12,7 @@ const { Updater, Storage, Transfer } = {
   Updater: globalThis.WedgewatchUpdater, Storage: globalThis.WedgewatchStorage, Transfer: globalThis.WedgewatchTransfer,
 };
 const area = api.storage.local;
+const campaign = globalThis.WedgewatchCampaignStore.create(globalThis.WedgewatchEngine, area);
 
 function deps() {
   return { fetch: (url, init) => fetch(url, init), engine: globalThis.WedgewatchEngine, now: () => Date.now() };
@@ -97,8 +98,9 @@ function setSettings(patch) {
       if (ok) next[k] = patch[k];
     }
     if (Array.isArray(patch.allowlist)) next.allowlist = [...new Set(patch.allowlist.map(Transfer.normalizeHandle).filter(Boolean))];
+    if ('campaign' in patch) next.campaign = globalThis.WedgewatchCampaignStore.sanitize({ ...next.campaign, ...patch.campaign });
     return next;
-  });
+  }).then((next) => ('campaign' in patch ? campaign.configure(next.campaign) : undefined));
 }
 
 async function catalogue(url) {
@@ -153,7 +155,13 @@ async function report(msg) {
 
 // Messages any part of the extension may send, and those only our own pages may send
 // (a content script runs inside x.com and must not be able to subscribe or change settings).
-const FROM_CONTENT = { report };
+const FROM_CONTENT = {
+  report,
+  // Same wording from many accounts (issue 5): texts and salted account hashes, kept in this browser.
+  'campaign-observe': (m) => campaign.observe(Array.isArray(m.posts) ? m.posts.slice(0, 200) : []).then((counts) => ({ ok: true, counts })),
+  'campaign-details': (m) => campaign.details(m.text).then((d) => ({ ok: true, ...d })),
+  'campaign-salt': () => campaign.salt().then((salt) => ({ ok: true, salt })),
+};
 const FROM_PAGES = {
   'update-now': (m) => (m.id ? updateList(m.id).then((r) => [r]) : updateDue(true)),
   subscribe: (m) => subscribe(String(m.url)),
@@ -162,6 +170,8 @@ const FROM_PAGES = {
   'set-settings': (m) => setSettings(m.patch || {}),
   catalogue: (m) => catalogue(String(m.url)),
   import: (m) => importSettings(m.data),
+  // The stamp tells open tabs to forget the counts they show.
+  'campaign-clear': () => campaign.clear().then(() => area.set({ campaignCleared: Date.now() })),
   ...FROM_CONTENT,
 };
 

@@ -7,7 +7,10 @@
   const BUILTIN_PATH = 'lists/coalition-defense.txt';
 
   function defaultSettings() {
-    return { disabledRules: [], userRules: '', allowlist: [], reportsOptIn: false, pausedUntil: 0 };
+    return {
+      disabledRules: [], userRules: '', allowlist: [], reportsOptIn: false, pausedUntil: 0,
+      campaign: { enabled: true, threshold: 3, windowDays: 7 },
+    };
   }
 
   // One queue for all read-modify-write cycles on `lists` and `settings`.

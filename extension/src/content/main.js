@@ -82,6 +82,8 @@
     const { matches, inQuote } = matchesOf(post);
     const m = matches[0];
     count(post, m);
+    const repeat = W.campaign.lookup(article, post);
+    W.campaignView.badge(article, m ? null : repeat); // a flagged post says it in its panel
     let state = "pass";
     if (!m) {
       W.overlay.remove(article);
@@ -91,7 +93,7 @@
       state = mark || config.revealed[post.key] ? "revealed" : "warn";
       const marked = mark ? (mark.reported ? "overlay_reported" : "overlay_marked") : "";
       article.setAttribute(ACTION, (config.lists[m.list] && config.lists[m.list].action) || m.action);
-      W.overlay.show(article, warning(post, m, inQuote, state === "revealed", marked), actionsFor(article, post, m));
+      W.overlay.show(article, { ...warning(post, m, inQuote, state === "revealed", marked), repeat }, actionsFor(article, post, m));
     }
     article.setAttribute(STATE, state);
     judged.set(article, { sig, state });
@@ -150,6 +152,7 @@
     const previous = config;
     config = await W.settings.load();
     if (previous) previous.matcher.release();
+    W.campaign.configure(config.settings.campaign);
     generation++;
     scheduleUnpause();
   }
@@ -162,6 +165,11 @@
   }
 
   const scheduler = W.createScheduler((article) => judge(article));
+  // A repeated-wording count arrived or changed: judge the post again to show it.
+  W.campaign.onUpdate = (article) => {
+    judged.delete(article);
+    scheduler.queue(article);
+  };
 
   chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
     if (msg && msg.type === "tab-stats") reply({ judged: tabStats.judged, warned: tabStats.warned });
@@ -170,6 +178,9 @@
   W.settings.watch(async (keys) => {
     if (keys.includes("lists") || keys.includes("settings")) {
       await reload();
+    } else if (keys.includes("campaignCleared")) {
+      W.campaign.reset();
+      generation++;
     } else if (keys.includes("revealed") || keys.includes("notWedge")) {
       const stored = await chrome.storage.local.get(["revealed", "notWedge"]);
       config.revealed = stored.revealed || {};

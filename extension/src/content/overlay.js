@@ -156,6 +156,7 @@ a { color: var(--accent); }
     if (w.inQuote) root.append(el("p", { className: "note" }, t("overlay_in_quote")));
     if (w.truncated) root.append(el("p", { className: "note" }, t("overlay_truncated")));
     if (w.marked) root.append(el("p", { className: "note", role: "status" }, t(w.marked)));
+    if (w.repeat) root.append(W.campaignView.section(w.repeat)); // flagged and repeated: one panel says both
 
     const tail = (tails[key] ||= tailTemplate(w.revealed)).cloneNode(true);
     if (w.marked) tail.firstChild.lastChild.remove(); // already marked: no second "Not a wedge"
@@ -229,5 +230,5 @@ a { color: var(--accent); }
     if (host) host.remove();
   }
 
-  W.overlay = { show, remove, attr: ATTR };
+  W.overlay = { show, remove, attr: ATTR, theme };
 })();

@@ -16,7 +16,7 @@
   });
 
   function isOurs(node) {
-    return node.nodeType === Node.ELEMENT_NODE && node.hasAttribute("data-wedgewatch-overlay");
+    return node.nodeType === Node.ELEMENT_NODE && (node.hasAttribute("data-wedgewatch-overlay") || node.hasAttribute("data-wedgewatch-campaign"));
   }
 
   /** Calls judge(article) for every post that appeared or changed, batched per frame; judge says

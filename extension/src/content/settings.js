@@ -4,7 +4,10 @@
 (() => {
   const W = globalThis.Wedgewatch;
   const DEFAULT_LIST = "lists/coalition-defense.txt";
-  const DEFAULT_SETTINGS = { disabledRules: [], userRules: "", allowlist: [], reportsOptIn: false, pausedUntil: 0 };
+  const DEFAULT_SETTINGS = {
+    disabledRules: [], userRules: "", allowlist: [], reportsOptIn: false, pausedUntil: 0,
+    campaign: { enabled: true, threshold: 3, windowDays: 7 },
+  };
 
   async function bundledLists() {
     const text = await (await fetch(chrome.runtime.getURL(DEFAULT_LIST))).text();

@@ -37,6 +37,25 @@
           },
         };
       },
+      /**
+       * "The same wording from many accounts" (issue 5): one index per engine, held by the
+       * background. Times are millis (Date.now()); accountHash is already salted and hashed.
+       */
+      campaign: Object.freeze({
+        /** Loads a stored index (a string from save()); false when it was null or corrupt (then empty). */
+        init: (stored) => x.campaignInit(stored == null ? null : String(stored)),
+        configure: (capacity, windowMillis) => x.campaignConfigure(capacity | 0, Number(windowMillis)),
+        /** Distinct accounts with this wording after this sighting, or -1 when the text has too little content. */
+        observe: (text, accountHash, nowMillis, postKey) =>
+          x.campaignObserve(String(text), String(accountHash), Number(nowMillis), String(postKey)),
+        /** {accounts, times: [millis, ...]} oldest first. */
+        details: (text, nowMillis) => JSON.parse(x.campaignDetails(String(text), Number(nowMillis))),
+        /** The index as a string for storage, or null when nothing changed since the last save or init. */
+        save: () => x.campaignSave(),
+        clear: () => x.campaignClear(),
+        /** 96 hex digits, or null: what the JVM prints for the same text. */
+        fingerprint: (text) => x.campaignFingerprint(String(text)),
+      }),
     });
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.wedgewatch.rules.ListCheck;
 import org.wedgewatch.rules.ListParser;
 import org.wedgewatch.rules.PatternList;
 import org.wedgewatch.rules.Problem;
@@ -43,7 +44,7 @@ public final class CheckCommand {
             out.println(name + ":1:1: cannot read the file: " + e.getMessage());
             return false;
         }
-        List<Problem> problems = ListFiles.problems(text);
+        List<Problem> problems = ListCheck.problems(text);
         for (Problem p : problems) out.println(name + ":" + p);
         if (problems.isEmpty()) {
             PatternList list = ListParser.parse(text).list();

@@ -7,9 +7,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.wedgewatch.rules.ExampleChecker;
 import org.wedgewatch.rules.ListParser;
 import org.wedgewatch.rules.ParseResult;
 import org.wedgewatch.rules.PatternList;
@@ -27,15 +24,6 @@ public final class ListFiles {
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes)).toString();
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
-    }
-
-    /** Parses and, when it parses, runs the examples. Problems come back in line order. */
-    public static List<Problem> problems(String text) {
-        ParseResult r = ListParser.parse(text);
-        List<Problem> problems = new ArrayList<>(r.problems());
-        if (r.ok()) problems.addAll(ExampleChecker.check(r.list()));
-        problems.sort((a, b) -> a.line != b.line ? Integer.compare(a.line, b.line) : Integer.compare(a.column, b.column));
-        return problems;
     }
 
     /** Loads a list for matching; throws with every problem named when it is not usable. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.wedgewatch.rules.ListCheck;
 import org.wedgewatch.rules.ListParser;
 import org.wedgewatch.rules.PatternList;
 import org.wedgewatch.rules.Problem;
@@ -49,7 +50,7 @@ public final class PublishCommand {
             return 2;
         }
         byte[] bytes = Files.readAllBytes(Path.of(file));
-        List<Problem> problems = ListFiles.problems(ListFiles.decodeUtf8(bytes));
+        List<Problem> problems = ListCheck.problems(ListFiles.decodeUtf8(bytes));
         if (!problems.isEmpty()) {
             for (Problem p : problems) err.println(file + ":" + p);
             err.println("not published: fix the problems above (java -jar wedgewatch.jar check " + file + ")");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.wedgewatch.rules.ListCheck;
 import org.wedgewatch.rules.Action;
 import org.wedgewatch.rules.ListParser;
 import org.wedgewatch.rules.ParseResult;
@@ -21,7 +22,7 @@ class DefaultListTest {
 
     @Test
     void theDefaultListParsesAndAllItsExamplesPass() throws Exception {
-        List<Problem> problems = ListFiles.problems(text());
+        List<Problem> problems = ListCheck.problems(text());
         assertTrue(problems.isEmpty(), () -> "problems: " + problems);
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.teavm.jso.JSExport;
-import org.wedgewatch.rules.ExampleChecker;
+import org.wedgewatch.rules.ListCheck;
 import org.wedgewatch.rules.ListCompiler;
 import org.wedgewatch.rules.ListParser;
 import org.wedgewatch.rules.Match;
@@ -48,11 +48,7 @@ public final class EngineExports {
     /** Parse problems plus failing examples, by line then column: what the list tool's check prints. */
     @JSExport
     public static String check(String text) {
-        ParseResult r = ListParser.parse(text);
-        List<Problem> all = new ArrayList<>(r.problems());
-        if (r.ok()) all.addAll(ExampleChecker.check(r.list()));
-        all.sort((a, b) -> a.line != b.line ? Integer.compare(a.line, b.line) : Integer.compare(a.column, b.column));
-        return problems(new Json(), all).toString();
+        return problems(new Json(), ListCheck.problems(text)).toString();
     }
 
     /** Adds a list to the next compile; returns its problems as JSON ("[]" when it loads). */
@@ -103,6 +99,48 @@ public final class EngineExports {
     @JSExport
     public static void release(int handle) {
         MATCHERS.remove(handle);
+    }
+
+    // --- Campaign detection (issue 5): one index, held by the background; see CampaignSession. ---
+
+    /** Loads a stored index, or starts empty on null or a corrupt string (then false). */
+    @JSExport
+    public static boolean campaignInit(String stored) {
+        return CampaignSession.init(stored);
+    }
+
+    @JSExport
+    public static void campaignConfigure(int capacity, double windowMillis) {
+        CampaignSession.configure(capacity, windowMillis);
+    }
+
+    /** Records a sighting; distinct accounts with this wording, or -1 when the text has no fingerprint. */
+    @JSExport
+    public static int campaignObserve(String text, String accountHash, double nowMillis, String postKey) {
+        return CampaignSession.observe(text, accountHash, nowMillis, postKey);
+    }
+
+    /** {"accounts": n, "times": [millis...]} */
+    @JSExport
+    public static String campaignDetails(String text, double nowMillis) {
+        return CampaignSession.details(text, nowMillis);
+    }
+
+    /** The index for storage, or null when nothing changed since the last save or init. */
+    @JSExport
+    public static String campaignSave() {
+        return CampaignSession.save();
+    }
+
+    @JSExport
+    public static void campaignClear() {
+        CampaignSession.clear();
+    }
+
+    /** 96 hex digits, or null: for JVM/TeaVM parity. */
+    @JSExport
+    public static String campaignFingerprint(String text) {
+        return CampaignSession.fingerprint(text);
     }
 
     private static Json problems(Json j, List<Problem> problems) {

@@ -122,10 +122,15 @@ class ContentScriptTest {
                 + "<article data-testid=\"tweet\" role=\"article\"><div data-testid=\"User-Name\"><span>@member01</span></div>"
                 + "<div data-testid=\"tweetText\"><span>the turnips are plotting</span></div></article></div></main></body></html>");
         chromium.driver.get("chrome-extension://" + chromium.extensionId() + "/lists/coalition-defense.txt");
-        chromium.jsAsync("const done = arguments[arguments.length - 1];"
-                + "chrome.storage.local.set({lists: {'xss-test': {id: 'xss-test', title: 'x', text: arguments[0], version: 1,"
+        // Wait for the background to seed the bundled list first: it rewrites `lists` when it does.
+        chromium.jsAsync("const done = arguments[arguments.length - 1]; (async () => {"
+                + " for (let i = 0; i < 300; i++) { const got = await chrome.storage.local.get('lists');"
+                + "   if (got.lists && got.lists['coalition-defense']) break; await new Promise(r => setTimeout(r, 100)); }"
+                + " const {lists} = await chrome.storage.local.get('lists');"
+                + " lists['xss-test'] = {id: 'xss-test', title: 'x', text: arguments[0], version: 1,"
                 + " source: 'url', url: 'https://example.org/x.txt', enabled: true, action: null, publisher: '<i>pub</i>',"
-                + " homepage: \"javascript:document.title='pwned'\"}}}).then(() => done())", list);
+                + " homepage: \"javascript:document.title='pwned'\"};"
+                + " await chrome.storage.local.set({lists}); done(); })()", list);
         chromium.driver.get("https://x.com/xss");
         WebElement article = chromium.driver.findElement(By.cssSelector(POSTS));
         chromium.waiting().until(d -> "warn".equals(article.getAttribute("data-wedgewatch")));

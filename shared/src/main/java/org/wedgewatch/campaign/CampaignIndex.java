@@ -57,6 +57,8 @@ public final class CampaignIndex {
 
     private final PairCounts clusterAccounts;
     private final PairCounts clusterPosts;
+    /** Sightings added plus sightings dropped: a caller saves only when this moved. */
+    private int changes;
 
     public CampaignIndex() {
         this(DEFAULT_CAPACITY, DEFAULT_WINDOW_MILLIS);
@@ -93,8 +95,19 @@ public final class CampaignIndex {
      * is observed with the reposting account, so it counts once for that account.
      */
     public int observe(Fingerprint fp, String accountHash, long timeMillis, String postKey) {
+        return observeAt(fp, accountHash, seconds(timeMillis), postKey);
+    }
+
+    /**
+     * {@link #observe(Fingerprint, String, long, String)} with the time as a double, as JavaScript
+     * has it: under TeaVM every long operation is a BigInt allocation, which showed in the profile.
+     */
+    public int observe(Fingerprint fp, String accountHash, double timeMillis, String postKey) {
+        return observeAt(fp, accountHash, (int) ((timeMillis - EPOCH_MILLIS) / 1000), postKey);
+    }
+
+    private int observeAt(Fingerprint fp, String accountHash, int now, String postKey) {
         if (fp == null) return NONE;
-        int now = seconds(timeMillis);
         expire(now);
         int account = Hashing.fnv(accountHash);
         int post = Hashing.pair(account, postKey == null ? 0 : Hashing.fnv(postKey));
@@ -155,13 +168,44 @@ public final class CampaignIndex {
         return size;
     }
 
+    public int capacity() {
+        return capacity;
+    }
+
+    public long windowMillis() {
+        return windowSeconds * 1000L;
+    }
+
+    /** A number that moves whenever a sighting is added or dropped, so a save can be skipped. */
+    public int changes() {
+        return changes;
+    }
+
+    /**
+     * This index's sightings in a new index of another capacity or window (the reader changed
+     * the window): oldest first, keeping the newest {@code capacity} of them. Sightings older than
+     * the new window leave at the next observe or expire.
+     */
+    public CampaignIndex resized(int newCapacity, long newWindowMillis) {
+        CampaignIndex out = new CampaignIndex(newCapacity, newWindowMillis);
+        int[] moved = new int[capacity]; // old cluster id -> 1 + new id, 0 = not yet
+        for (int k = Math.max(0, size - newCapacity); k < size; k++) {
+            int s = (head + k) % capacity;
+            int c = ringCluster[s];
+            if (moved[c] == 0) moved[c] = 1 + out.newCluster(sigs, c * B);
+            out.append(moved[c] - 1, ringAccount[s], ringTime[s], ringPost[s]);
+        }
+        return out;
+    }
+
     /** Live clusters: distinct wordings held. */
     public int clusterCount() {
         return capacity - freeCount;
     }
 
     private void expire(int now) {
-        long cutoff = (long) now - windowSeconds;
+        int cutoff = now - windowSeconds; // int, not long: no BigInt per call in the extension
+        if (cutoff > now) cutoff = Integer.MIN_VALUE; // wrapped: the window reaches before 1952
         while (size > 0 && ringTime[head] < cutoff) evictOldest();
     }
 
@@ -204,6 +248,7 @@ public final class CampaignIndex {
     }
 
     void append(int c, int account, int time, int post) {
+        changes++;
         int s = head + size;
         if (s >= capacity) s -= capacity;
         size++;
@@ -221,6 +266,7 @@ public final class CampaignIndex {
     }
 
     private void evictOldest() {
+        changes++;
         int s = head;
         head = head + 1 == capacity ? 0 : head + 1;
         size--;

@@ -169,10 +169,11 @@ public final class ListParser {
                 int column = offset + start + leadingSpaces(term) + 1;
                 if (words.length == 0) {
                     problem(lineNo, column, "the term '" + term.trim() + "' has no letters or digits to match");
-                } else if (group.terms.size() >= limits.maxGroupTerms) {
+                } else if (group.written >= limits.maxGroupTerms) { // as written: plurals do not count
                     problem(lineNo, column, "the group '" + group.name + "' has more than " + limits.maxGroupTerms + " terms");
                     return;
                 } else {
+                    group.written++;
                     addWithNumberVariants(group.terms, words);
                 }
             }

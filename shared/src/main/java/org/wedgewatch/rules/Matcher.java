@@ -25,7 +25,14 @@ public final class Matcher {
 
     /** Every rule that fires on {@code text}, once per rule, in order of position. */
     public List<Match> match(String text) {
-        return match(Normalizer.normalize(text));
+        Scan scan = take();
+        try {
+            scan.load(Normalizer.normalize(text, scan.folded, scan.ownTokens));
+            scan.run();
+            return scan.resolve();
+        } finally {
+            give(scan);
+        }
     }
 
     public List<Match> match(Tokens tokens) {
@@ -69,6 +76,8 @@ public final class Matcher {
 
     /** The state of one pass: token ids, live trie positions and the pattern hits found. */
     private final class Scan {
+        final Normalizer.Folded folded = new Normalizer.Folded();
+        final Tokens ownTokens = new Tokens(64); // refilled for every post matched by text
         Tokens tokens;
         int n;
         int[] ids = new int[64];

@@ -37,11 +37,17 @@ public final class Normalizer {
 
     /** Normalizes {@code text} into tokens whose spans point into {@code text}. */
     public static Tokens normalize(String text) {
-        Folded f = Folded.of(text);
-        RawTokens raw = new RawTokens(f.length);
-        new Scanner(f, raw).scan();
-        raw.mergeSpacedLetters(f);
-        return raw.finish(f);
+        return normalize(text, new Folded(), new Tokens(text.length() / 4 + 8)); // ~five characters a token
+    }
+
+    /** Normalizes into buffers the caller reuses from post to post (the matcher does). */
+    static Tokens normalize(String text, Folded folded, Tokens into) {
+        folded.load(text);
+        into.size = 0;
+        new Scanner(folded, into).scan();
+        mergeSpacedLetters(folded, into);
+        toOriginalPositions(folded, into);
+        return into;
     }
 
     /** The canonical words of a phrase written in a list, normalized exactly as posts are. */
@@ -77,43 +83,49 @@ public final class Normalizer {
      * Plain ASCII text (most posts) is used as it is, with no position tables.
      */
     static final class Folded {
-        final char[] chars;
-        private final int[] origStart; // null when the text is plain ASCII: positions are the same
-        private final int[] origEnd;
+        char[] chars = new char[256];
+        private String text;        // the original, when chars are the same as its characters
+        private int[] origStart;    // unused when the text is plain ASCII: positions are the same
+        private int[] origEnd;
+        private boolean identity;
         int length;
 
-        private Folded(char[] chars, int[] origStart, int[] origEnd, int length) {
-            this.chars = chars;
-            this.origStart = origStart;
-            this.origEnd = origEnd;
-            this.length = length;
-        }
-
-        static Folded of(String text) {
+        void load(String text) {
             int n = text.length();
             boolean ascii = true;
             for (int i = 0; i < n && ascii; i++) ascii = text.charAt(i) < 0x80;
-            if (ascii) return new Folded(text.toCharArray(), null, null, n);
-            Folded f = new Folded(new char[n + 1], new int[n + 1], new int[n + 1], 0);
+            if (chars.length < n + 1) chars = new char[n + 1];
+            length = 0;
+            identity = ascii;
+            if (ascii) {
+                this.text = text;
+                text.getChars(0, n, chars, 0);
+                length = n;
+                return;
+            }
+            this.text = null;
+            if (origStart == null || origStart.length < n + 1) {
+                origStart = new int[n + 1];
+                origEnd = new int[n + 1];
+            }
             int i = 0;
             while (i < n) {
                 int cp = text.codePointAt(i);
                 int len = Character.charCount(cp);
                 if (CharFolding.isIgnorable(cp)) {
                     // Keep the span whole: a dropped joiner inside a word belongs to that word.
-                    if (f.length > 0 && f.origEnd[f.length - 1] == i) f.origEnd[f.length - 1] = i + len;
+                    if (length > 0 && origEnd[length - 1] == i) origEnd[length - 1] = i + len;
                 } else {
                     int folded = CharFolding.fold(cp);
                     if (folded < 0x10000) {
-                        f.put((char) folded, i, i + len);
+                        put((char) folded, i, i + len);
                     } else { // astral and unfolded (emoji): keep its two UTF-16 units
-                        f.put(text.charAt(i), i, i + len);
-                        f.put(text.charAt(i + 1), i, i + len);
+                        put(text.charAt(i), i, i + len);
+                        put(text.charAt(i + 1), i, i + len);
                     }
                 }
                 i += len;
             }
-            return f;
         }
 
         private void put(char c, int start, int end) {
@@ -124,11 +136,11 @@ public final class Normalizer {
         }
 
         int originalStart(int i) {
-            return origStart == null ? i : origStart[i];
+            return identity ? i : origStart[i];
         }
 
         int originalEnd(int i) {
-            return origEnd == null ? i + 1 : origEnd[i];
+            return identity ? i + 1 : origEnd[i];
         }
 
         char at(int i) {
@@ -139,8 +151,13 @@ public final class Normalizer {
             return new String(chars, from, to - from);
         }
 
-        /** The lower-cased slice, in one allocation when it is plain ASCII (nearly always). */
+        /** The lower-cased slice; a plain substring of the post when it is lower-case ASCII already. */
         String lowerSlice(int from, int to) {
+            if (identity) {
+                boolean lower = true;
+                for (int i = from; i < to && lower; i++) lower = !(chars[i] >= 'A' && chars[i] <= 'Z');
+                if (lower) return text.substring(from, to); // no char array: cheap in the browser too
+            }
             char[] out = new char[to - from];
             for (int i = from; i < to; i++) {
                 char c = chars[i];
@@ -152,124 +169,63 @@ public final class Normalizer {
         }
     }
 
+    /** A one-letter word straight from the text, a candidate for spaced-out letters; read as a WORD later. */
+    private static final byte SINGLE = 9;
+
     /**
-     * Tokens as the scanner finds them, positions still in the folded text. Its arrays become the
-     * {@link Tokens} at the end, so a post costs one set of arrays.
+     * Joins runs of four or more single letters separated by one space or dot ("L e f t i s t s")
+     * and reads the remaining single letters as words ("u" is "you"). Positions are still folded ones.
      */
-    static final class RawTokens {
-        /** A one-letter word straight from the text, a candidate for spaced-out letters; read as a WORD. */
-        static final byte SINGLE = 9;
-
-        String[] words;
-        byte[] kinds;
-        int[] from;
-        int[] to;
-        boolean[] breaks;
-        int size;
-
-        RawTokens(int textLength) {
-            int capacity = textLength / 4 + 8; // posts average five characters a token
-            words = new String[capacity];
-            kinds = new byte[capacity];
-            from = new int[capacity];
-            to = new int[capacity];
-            breaks = new boolean[capacity];
-        }
-
-        void add(String word, byte kind, int start, int end, boolean sentenceStart) {
-            if (size == words.length) grow();
-            words[size] = word;
-            kinds[size] = kind;
-            from[size] = start;
-            to[size] = end;
-            breaks[size] = sentenceStart;
-            size++;
-        }
-
-        private void grow() {
-            int n = size * 2;
-            String[] w = new String[n];
-            byte[] k = new byte[n];
-            int[] a = new int[n];
-            int[] b = new int[n];
-            boolean[] s = new boolean[n];
-            System.arraycopy(words, 0, w, 0, size);
-            System.arraycopy(kinds, 0, k, 0, size);
-            System.arraycopy(from, 0, a, 0, size);
-            System.arraycopy(to, 0, b, 0, size);
-            System.arraycopy(breaks, 0, s, 0, size);
-            words = w;
-            kinds = k;
-            from = a;
-            to = b;
-            breaks = s;
-        }
-
-        /**
-         * Joins runs of four or more single letters separated by one space or dot ("L e f t i s t s")
-         * and reads the remaining single letters as words ("u" is "you").
-         */
-        void mergeSpacedLetters(Folded f) {
-            int out = 0;
-            int i = 0;
-            while (i < size) {
-                int j = i + 1;
-                if (kinds[i] == SINGLE) {
-                    while (j < size && kinds[j] == SINGLE && !breaks[j] && from[j] - to[j - 1] == 1
-                            && isLetterSeparator(f.chars[to[j - 1]])) {
-                        j++;
-                    }
+    private static void mergeSpacedLetters(Folded f, Tokens t) {
+        int out = 0;
+        int i = 0;
+        while (i < t.size) {
+            int j = i + 1;
+            if (t.kinds[i] == SINGLE) {
+                while (j < t.size && t.kinds[j] == SINGLE && !t.sentenceStarts[j] && t.starts[j] - t.ends[j - 1] == 1
+                        && isLetterSeparator(f.chars[t.ends[j - 1]])) {
+                    j++;
                 }
-                copy(i, out);
-                if (j - i >= 4) {
-                    StringBuilder sb = new StringBuilder();
-                    for (int k = i; k < j; k++) sb.append(words[k]);
-                    words[out] = sb.toString();
-                    to[out] = to[j - 1];
-                    i = j;
-                } else {
-                    i++;
-                }
-                if (kinds[out] == SINGLE) {
-                    kinds[out] = Tokens.WORD;
-                    words[out] = canonical(words[out]);
-                }
-                out++;
             }
-            size = out;
-        }
-
-        private void copy(int src, int dst) {
-            words[dst] = words[src];
-            kinds[dst] = kinds[src];
-            from[dst] = from[src];
-            to[dst] = to[src];
-            breaks[dst] = breaks[src];
-        }
-
-        private static boolean isLetterSeparator(char c) {
-            return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*';
-        }
-
-        /** Turns folded positions into positions in the original text and hands the arrays over. */
-        Tokens finish(Folded f) {
-            for (int i = 0; i < size; i++) {
-                int start = f.originalStart(from[i]);
-                int end = f.originalEnd(to[i] - 1);
-                from[i] = start;
-                to[i] = end;
+            t.copy(i, out);
+            if (j - i >= 4) {
+                StringBuilder sb = new StringBuilder();
+                for (int k = i; k < j; k++) sb.append(t.words[k]);
+                t.words[out] = sb.toString();
+                t.ends[out] = t.ends[j - 1];
+                i = j;
+            } else {
+                i++;
             }
-            return new Tokens(words, kinds, from, to, breaks, size);
+            if (t.kinds[out] == SINGLE) {
+                t.kinds[out] = Tokens.WORD;
+                t.words[out] = canonical(t.words[out]);
+            }
+            out++;
+        }
+        t.size = out;
+    }
+
+    private static boolean isLetterSeparator(char c) {
+        return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*';
+    }
+
+    /** Turns positions in the folded text into positions in the original. */
+    private static void toOriginalPositions(Folded f, Tokens t) {
+        for (int i = 0; i < t.size; i++) {
+            int start = f.originalStart(t.starts[i]);
+            t.ends[i] = f.originalEnd(t.ends[i] - 1);
+            t.starts[i] = start;
         }
     }
 
     /** One left-to-right pass over the folded text. */
     static final class Scanner {
         private final Folded f;
-        private final RawTokens raw;
+        private final Tokens raw;
         private boolean pendingBreak;
 
-        Scanner(Folded f, RawTokens raw) {
+        Scanner(Folded f, Tokens raw) {
             this.f = f;
             this.raw = raw;
         }
@@ -325,7 +281,7 @@ public final class Normalizer {
 
         private void emit(String word, byte kind, int from, int to, boolean singleLetter) {
             if (singleLetter) {
-                raw.add(word, RawTokens.SINGLE, from, to, pendingBreak); // read once runs are merged
+                raw.add(word, SINGLE, from, to, pendingBreak); // read once runs are merged
             } else if (kind != Tokens.WORD) {
                 raw.add(word, kind, from, to, pendingBreak);
             } else {
@@ -468,6 +424,8 @@ public final class Normalizer {
         }
 
         private boolean startsUrl(int i) {
+            char c = f.chars[i];
+            if (c != 'h' && c != 'H' && c != 'w' && c != 'W') return false; // most tokens, at once
             return regionIs(i, "http://") || regionIs(i, "https://") || regionIs(i, "www.");
         }
 

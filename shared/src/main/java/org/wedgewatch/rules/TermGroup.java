@@ -7,6 +7,8 @@ import java.util.List;
 final class TermGroup {
     final String name;
     final int line;
+    /** How many terms the list wrote; {@link #terms} also holds their singular or plural. */
+    int written;
     /** Each term already normalized into words. */
     final List<String[]> terms = new ArrayList<>();
 

@@ -10,21 +10,58 @@ public final class Tokens {
     public static final byte URL = 2;
     public static final byte EMOJI = 3;
 
-    final String[] words;
-    final byte[] kinds;
-    final int[] starts;
-    final int[] ends;
+    String[] words;
+    byte[] kinds;
+    int[] starts;
+    int[] ends;
     /** True where a new sentence begins at this token: matches never run across it. */
-    final boolean[] sentenceStarts;
-    final int size;
+    boolean[] sentenceStarts;
+    int size;
 
-    Tokens(String[] words, byte[] kinds, int[] starts, int[] ends, boolean[] sentenceStarts, int size) {
-        this.words = words;
-        this.kinds = kinds;
-        this.starts = starts;
-        this.ends = ends;
-        this.sentenceStarts = sentenceStarts;
-        this.size = size;
+    /** Empty, with room for {@code capacity} tokens; it grows as needed and can be refilled. */
+    Tokens(int capacity) {
+        words = new String[capacity];
+        kinds = new byte[capacity];
+        starts = new int[capacity];
+        ends = new int[capacity];
+        sentenceStarts = new boolean[capacity];
+    }
+
+    void add(String word, byte kind, int start, int end, boolean sentenceStart) {
+        if (size == words.length) grow();
+        words[size] = word;
+        kinds[size] = kind;
+        starts[size] = start;
+        ends[size] = end;
+        sentenceStarts[size] = sentenceStart;
+        size++;
+    }
+
+    private void grow() {
+        int n = size * 2;
+        String[] w = new String[n];
+        byte[] k = new byte[n];
+        int[] a = new int[n];
+        int[] b = new int[n];
+        boolean[] s = new boolean[n];
+        System.arraycopy(words, 0, w, 0, size);
+        System.arraycopy(kinds, 0, k, 0, size);
+        System.arraycopy(starts, 0, a, 0, size);
+        System.arraycopy(ends, 0, b, 0, size);
+        System.arraycopy(sentenceStarts, 0, s, 0, size);
+        words = w;
+        kinds = k;
+        starts = a;
+        ends = b;
+        sentenceStarts = s;
+    }
+
+    void copy(int src, int dst) {
+        words[dst] = words[src];
+        kinds[dst] = kinds[src];
+        starts[dst] = starts[src];
+        ends[dst] = ends[src];
+        sentenceStarts[dst] = sentenceStarts[src];
     }
 
     public int size() { return size; }

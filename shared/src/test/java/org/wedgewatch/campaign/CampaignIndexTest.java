@@ -145,4 +145,32 @@ class CampaignIndexTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
             () -> IndexCodec.decode(text.substring(0, text.length() - 2)));
     }
+
+    @Test
+    void aResizedIndexKeepsTheNewestSightingsAndTheirCounts() {
+        CampaignIndex index = new CampaignIndex(10, 7 * DAY);
+        index.observe(LIBRARY, "acct-z", T0, "p0");
+        index.observe(PRIMARY, "acct-a", T0 + MINUTE, "p1");
+        index.observe(PRIMARY_EDITED, "acct-b", T0 + 2 * MINUTE, "p2");
+        index.observe(PRIMARY, "acct-c", T0 + 3 * MINUTE, "p3");
+        CampaignIndex smaller = index.resized(3, DAY);
+        assertEquals(3, smaller.size());
+        assertEquals(3, smaller.distinctAccounts(PRIMARY, T0 + 4 * MINUTE));
+        assertEquals(0, smaller.distinctAccounts(LIBRARY, T0 + 4 * MINUTE));
+        // The shorter window applies from the next look.
+        assertEquals(0, smaller.distinctAccounts(PRIMARY, T0 + 2 * DAY));
+    }
+
+    @Test
+    void changesMovesOnlyWhenASightingIsAddedOrDropped() {
+        CampaignIndex index = new CampaignIndex(10, DAY);
+        int before = index.changes();
+        index.observe(PRIMARY, "acct-a", T0, "p1");
+        int added = index.changes();
+        assertNotEquals(before, added);
+        index.observe(PRIMARY, "acct-a", T0 + MINUTE, "p1"); // scrolled back: the same sighting
+        assertEquals(added, index.changes());
+        index.expire(T0 + 2 * DAY);
+        assertNotEquals(added, index.changes());
+    }
 }

@@ -1,0 +1,109 @@
+// How "Same wording seen from N accounts" looks: a calm line with a details toggle listing when
+// the wording was seen (from this browser's own history). Inside the warning panel when the post
+// is also flagged (one overlay saying both), else in a small badge of its own, in its own Shadow
+// DOM like the panel. A fact about the wording, not a verdict: it applies to any post.
+(() => {
+  const W = globalThis.Wedgewatch;
+  const ATTR = "data-wedgewatch-campaign";
+  const t = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
+
+  // X lays the article out as a flex row: the badge takes a line of its own above the post.
+  const PAGE_CSS = `
+article:has(> [${ATTR}]) { flex-wrap: wrap !important; }
+article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
+
+  const BADGE_CSS = `
+:host { display: block; contain: content; }
+.badge { margin: 6px 12px 0; padding: 4px 10px; border-radius: 10px; border: 1px solid var(--line);
+  color: var(--muted); font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.campaign { margin: 6px 0 0; }
+.campaign button { font: inherit; padding: 0 8px; margin-left: 6px; border-radius: 999px; cursor: pointer;
+  border: 1px solid var(--line); background: transparent; color: inherit; }
+.campaign button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.campaign ul { margin: 4px 0; padding-left: 20px; }
+:host, :host([data-theme="light"]) { --fg: #0f1419; --muted: #536471; --line: #cfd9de; --accent: #1d9bf0; }
+:host([data-theme="dim"]) { --fg: #f7f9f9; --muted: #8b98a5; --line: #38444d; --accent: #1d9bf0; }
+:host([data-theme="dark"]) { --fg: #e7e9ea; --muted: #71767b; --line: #2f3336; --accent: #1d9bf0; }`;
+
+  function el(tag, props, ...children) {
+    const e = document.createElement(tag);
+    Object.assign(e, props);
+    for (const c of children) e.append(c); // strings become text nodes
+    return e;
+  }
+
+  function headline(info) {
+    const n = String(info.count);
+    return info.windowDays === 7 ? t("campaign_seen_week", [n]) : t("campaign_seen_days", [n, String(info.windowDays)]);
+  }
+
+  /** Fills the list on first open; the times come from the background's local index. */
+  async function fillTimes(list, text) {
+    const r = await chrome.runtime.sendMessage({ type: "campaign-details", text }).catch(() => null);
+    const times = (r && r.ok && r.times) || [];
+    list.replaceChildren(...times.map((ms) => el("li", {}, new Date(ms).toLocaleString())));
+    if (!times.length) list.append(el("li", {}, t("campaign_no_times")));
+  }
+
+  /** The campaign line for info = {count, windowDays, text}, with its keyboard-operable details. */
+  function section(info) {
+    const id = "ww-campaign-times";
+    const box = el("div", { className: "campaign" });
+    box.setAttribute("data-campaign-count", String(info.count));
+    const toggle = el("button", { type: "button" }, t("campaign_when"));
+    toggle.setAttribute("data-action", "campaign-details");
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.setAttribute("aria-controls", id);
+    const details = el("div", { id, hidden: true }, el("p", { className: "note" }, t("campaign_local_only")));
+    const list = el("ul", {});
+    details.append(list);
+    toggle.onclick = () => {
+      details.hidden = !details.hidden;
+      toggle.setAttribute("aria-expanded", String(!details.hidden));
+      if (!details.hidden) fillTimes(list, info.text);
+    };
+    box.append(el("span", { className: "line" }, headline(info)), toggle, details);
+    return box;
+  }
+
+  let pageStyleAdded = false;
+  function addPageStyle() {
+    if (pageStyleAdded) return;
+    const style = document.createElement("style");
+    style.setAttribute(ATTR + "-style", "");
+    style.textContent = PAGE_CSS;
+    (document.head || document.documentElement).appendChild(style);
+    pageStyleAdded = true;
+  }
+
+  /** The badge on a post that is not flagged: info, or null to remove it. */
+  function badge(article, info) {
+    let host = article.querySelector(`:scope > [${ATTR}]`);
+    if (!info) {
+      if (host) host.remove();
+      return;
+    }
+    const shown = host && host.getAttribute("data-count") === String(info.count) + "/" + info.windowDays;
+    if (shown) return;
+    addPageStyle();
+    if (!host) {
+      host = document.createElement("div");
+      host.setAttribute(ATTR, "");
+      host.attachShadow({ mode: "open" });
+      // The article is one big link to the post: our clicks and keys must not reach X's handlers.
+      for (const type of ["click", "keydown", "keyup", "mousedown", "mouseup", "pointerdown", "pointerup"]) {
+        host.addEventListener(type, (e) => e.stopPropagation());
+      }
+      article.prepend(host);
+    }
+    host.setAttribute("data-count", String(info.count) + "/" + info.windowDays);
+    host.setAttribute("data-theme", W.overlay ? W.overlay.theme() : "light");
+    const root = section(info);
+    root.classList.add("badge");
+    root.setAttribute("role", "note");
+    root.setAttribute("aria-label", t("campaign_region"));
+    host.shadowRoot.replaceChildren(el("style", {}, BADGE_CSS), root);
+  }
+
+  W.campaignView = { section, badge, css: BADGE_CSS, attr: ATTR };
+})();

@@ -1,0 +1,225 @@
+package org.wedgewatch.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+
+/**
+ * Issue 5 in the built Chrome extension: the fixture timeline with one wording posted by four
+ * accounts (small edits each) gets "seen from 4 accounts" on those four posts and on nothing else,
+ * the count outlives the page, and the options switch it off, change the threshold and clear it.
+ */
+class CampaignBadgeTest {
+    private static final String POSTS = "article[data-testid=\"tweet\"]";
+    private static final String BADGE = "[data-wedgewatch-campaign]";
+    /** Harmless fixture posts (shown, no quote, one author) whose words and authors the test rewrites. */
+    private static final List<String> REWRITTEN = List.of(
+            "Reading the new report on union density by state. Wild how much it dropped since the 1950s.",
+            "I think the platform should say more about child care. Writing my delegate today.",
+            "Who else thinks the transit plan needs more bus lanes?",
+            "Minimum wage ballot measure passed in three counties!");
+    private static final List<String> WORDING = List.of(
+            "The party leadership never wanted you to win, they only wanted your vote in November.",
+            "The party leadership never wanted you to win, they just wanted your vote in November.",
+            "The party leadership never wanted you to win. They only wanted your vote in November! #WakeUp",
+            "RT @lakeview_voter: the party leadership never wanted you to win, they only wanted your vote in november");
+    private static final List<String> ACCOUNTS = List.of("camp_a", "camp_b", "camp_c", "camp_d");
+
+    private FixtureServer server;
+    private Chromium chromium;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new FixtureServer();
+        String html = Files.readString(FixtureServer.FIXTURES.resolve("x-home-timeline.html"), StandardCharsets.UTF_8);
+        server.page("/four", withRewrites(html, 4));
+        server.page("/one", withRewrites(html, 1));
+        chromium = new Chromium(server.port());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        chromium.close();
+        server.close();
+    }
+
+    @Test
+    void oneWordingFromFourAccountsIsBadgedFourAndNothingElseIs() {
+        open("/four");
+        Map<String, String> badges = waitForBadges(4);
+        for (String w : WORDING) assertEquals("4", badges.get(w), "badge on: " + w + " in " + badges);
+        assertEquals(4, badges.size(), "unrelated posts get no badge: " + badges);
+        String line = badgeText(postWith(WORDING.get(0)));
+        assertTrue(line.contains("Same wording seen from 4 accounts this week"), line);
+    }
+
+    @Test
+    void theCountOutlivesThePage() {
+        open("/four");
+        waitForBadges(4);
+        // A new page that shows only one of the four: the other three sightings are remembered.
+        open("/one");
+        Map<String, String> badges = waitForBadges(1);
+        assertEquals(Map.of(WORDING.get(0), "4"), badges);
+    }
+
+    @Test
+    void theDetailsListWhenTheWordingWasSeenAndOpenFromTheKeyboard() {
+        open("/four");
+        waitForBadges(4);
+        // The fixture hides some posts (as the extension it was saved with did): use one on screen.
+        WebElement article = (WebElement) chromium.js("return [...document.querySelectorAll(arguments[0])]"
+                + ".find(a => a.querySelector(':scope > ' + arguments[1]) && a.getClientRects().length)", POSTS, BADGE);
+        WebElement toggle = article.findElement(By.cssSelector(BADGE)).getShadowRoot()
+                .findElement(By.cssSelector("button[data-action=campaign-details]"));
+        // Focus, then Enter from the keyboard: a real button, operable without a mouse.
+        toggle.sendKeys(Keys.ENTER);
+        chromium.waiting().until(d -> "true".equals(toggle.getAttribute("aria-expanded")));
+        Long times = chromium.waiting().until(d -> {
+            Long n = (Long) chromium.js("return arguments[0].querySelector(arguments[1]).shadowRoot.querySelectorAll('li').length",
+                    article, BADGE);
+            return n >= 4 ? n : null;
+        });
+        assertEquals(4L, times);
+        assertEquals("note", chromium.js("return arguments[0].querySelector(arguments[1]).shadowRoot"
+                + ".querySelector('[aria-label]').getAttribute('role')", article, BADGE));
+    }
+
+    @Test
+    void theOptionsSwitchItOffRaiseTheThresholdAndClearTheHistory() {
+        String page = chromium.driver.getWindowHandle();
+        open("/four");
+        waitForBadges(4);
+        chromium.driver.switchTo().newWindow(WindowType.TAB);
+        options();
+        String settings = chromium.driver.getWindowHandle();
+
+        setNumber("campaign-threshold", "5");
+        chromium.driver.switchTo().window(page);
+        open("/one");
+        assertEquals(Map.of(), badges(), "4 accounts are under a threshold of 5");
+
+        chromium.driver.switchTo().window(settings);
+        setNumber("campaign-threshold", "3");
+        chromium.driver.findElement(By.id("campaign-enabled")).click();
+        waitForSetting("enabled", false);
+        chromium.driver.switchTo().window(page);
+        open("/one");
+        assertEquals(Map.of(), badges(), "switched off");
+
+        chromium.driver.switchTo().window(settings);
+        chromium.driver.findElement(By.id("campaign-enabled")).click();
+        waitForSetting("enabled", true);
+        chromium.driver.findElement(By.id("campaign-clear")).click();
+        chromium.waiting().until(d -> !d.findElement(By.id("campaign-status")).getText().isEmpty());
+        assertEquals(0L, accountsSeen(WORDING.get(0)));
+        chromium.driver.switchTo().window(page);
+        open("/one");
+        chromium.driver.switchTo().window(settings);
+        chromium.waiting().until(d -> accountsSeen(WORDING.get(0)) == 1L);
+        chromium.driver.switchTo().window(page);
+        assertEquals(Map.of(), badges(), "after clearing, the one post left is one account");
+        open("/four");
+        assertEquals(4, waitForBadges(4).size(), "and counting starts again");
+    }
+
+    // --- helpers ---
+
+    /**
+     * The fixture with the first {@code n} of {@link #REWRITTEN} turned into the shared wording, each
+     * by its own account. The rewrite runs as a page script, before the extension's content script
+     * (document_idle), as if X had served these posts.
+     */
+    private static String withRewrites(String html, int n) {
+        StringBuilder script = new StringBuilder("<script>(() => { const rewrites = [");
+        for (int i = 0; i < n; i++) {
+            script.append("[").append(js(REWRITTEN.get(i))).append(",").append(js(WORDING.get(i))).append(",")
+                    .append(js(ACCOUNTS.get(i))).append("],");
+        }
+        script.append("]; for (const a of document.querySelectorAll('article[data-testid=tweet]')) {"
+                + " const t = a.querySelector('[data-testid=tweetText]'); if (!t) continue;"
+                + " const r = rewrites.find(([from]) => t.textContent === from); if (!r) continue;"
+                + " t.replaceChildren(document.createTextNode(r[1]));"
+                + " for (const s of a.querySelectorAll('[data-testid=User-Name] span'))"
+                + "   if (s.children.length === 0 && s.textContent.startsWith('@')) s.textContent = '@' + r[2]; } })();</script>");
+        int end = html.lastIndexOf("</body>");
+        return html.substring(0, end) + script + html.substring(end);
+    }
+
+    private static String js(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private void open(String path) {
+        chromium.driver.get("https://x.com" + path);
+        waitForJudged();
+    }
+
+    private void waitForJudged() {
+        chromium.waiting().until(d -> (Boolean) chromium.js("const a = [...document.querySelectorAll(arguments[0])];"
+                + "return a.length > 0 && a.every(x => x.hasAttribute('data-wedgewatch'))", POSTS));
+    }
+
+    /** Distinct accounts the background holds for this wording; asked from the options page. */
+    private long accountsSeen(String text) {
+        return (Long) chromium.jsAsync("const done = arguments[arguments.length - 1];"
+                + "chrome.runtime.sendMessage({type: 'campaign-details', text: arguments[0]}).then(r => done(r.accounts))", text);
+    }
+
+    /** post text -> count shown, for every badged post on the page. */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> badges() {
+        return (Map<String, String>) chromium.js("const out = {};"
+                + "for (const a of document.querySelectorAll(arguments[0])) {"
+                + "  const host = a.querySelector(':scope > ' + arguments[1]); if (!host) continue;"
+                + "  out[a.querySelector('[data-testid=tweetText]').textContent] ="
+                + "    host.shadowRoot.querySelector('[data-campaign-count]').getAttribute('data-campaign-count'); }"
+                + "return out;", POSTS, BADGE);
+    }
+
+    /** Waits until {@code n} posts show a badge and every count has settled at its final value. */
+    private Map<String, String> waitForBadges(int n) {
+        return chromium.waiting().until(d -> {
+            Map<String, String> b = badges();
+            return b.size() == n && b.values().stream().allMatch("4"::equals) ? b : null;
+        });
+    }
+
+    private WebElement postWith(String text) {
+        return (WebElement) chromium.js("return [...document.querySelectorAll(arguments[0])]"
+                + ".find(a => a.querySelector('[data-testid=tweetText]')?.textContent === arguments[1])", POSTS, text);
+    }
+
+    private String badgeText(WebElement article) {
+        return (String) chromium.js("return arguments[0].querySelector(arguments[1]).shadowRoot.textContent", article, BADGE);
+    }
+
+    private void options() {
+        chromium.driver.get("chrome-extension://" + chromium.extensionId() + "/options/options.html");
+        chromium.waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-campaign-ready")));
+    }
+
+    private void setNumber(String id, String value) {
+        WebElement input = chromium.driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value, Keys.TAB); // change fires on blur
+        waitForSetting(id.equals("campaign-threshold") ? "threshold" : "windowDays", Long.parseLong(value));
+    }
+
+    private void waitForSetting(String key, Object value) {
+        chromium.waiting().until(d -> value.equals(chromium.jsAsync("const done = arguments[arguments.length - 1];"
+                + "chrome.storage.local.get('settings').then(s => done(s.settings && s.settings.campaign"
+                + " ? s.settings.campaign[arguments[0]] : null))", key)));
+    }
+}

@@ -1,0 +1,18 @@
+package org.wedgewatch.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What `check` reports for a list text: its parse problems, or its failing examples, by line and column. */
+public final class ListCheck {
+    private ListCheck() {
+    }
+
+    public static List<Problem> problems(String text) {
+        ParseResult r = ListParser.parse(text);
+        List<Problem> problems = new ArrayList<>(r.problems());
+        if (r.ok()) problems.addAll(ExampleChecker.check(r.list()));
+        problems.sort((a, b) -> a.line != b.line ? Integer.compare(a.line, b.line) : Integer.compare(a.column, b.column));
+        return problems;
+    }
+}

@@ -13,12 +13,10 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 const src = path.join(here, "src");
 const target = path.join(here, "target");
 const defaultList = path.join(here, "..", "lists", "coalition-defense.txt");
-/**
- * The engine budget, gzipped (issue 3): the build fails past it. 50 KB until issue 5 added the
- * campaign detector (about 5.8 KB gzipped, background only but in the same bundle); PROVISIONAL
- * 54 KB until the lead decides between this and trimming.
- */
-const ENGINE_BUDGET = 54 * 1024;
+/** The engine budget, gzipped (issue 3): the build fails past it. Content scripts load this bundle. */
+const ENGINE_BUDGET = 50 * 1024;
+/** The campaign detector's bundle (issue 5), loaded by the background only. */
+const CAMPAIGN_BUDGET = 40 * 1024;
 /** Folders of src/ that are not part of the extension itself. */
 const NOT_SHIPPED = new Set(["main", "node", "js", "manifest.json"]);
 const GECKO_ID = "wedgewatch@wedgewatch.org";
@@ -40,12 +38,20 @@ function walk(dir, prefix = "") {
 }
 
 /** TeaVM's plain-script output declares top-level vars; a closure keeps them off the page's globals. */
+function wrapped(file, global, names) {
+  const teavm = read(file).toString("utf8");
+  return `(function(){${teavm}\nglobalThis.${global}={${names.map((n) => `${n}:${n}`).join(",")}};})();\n`;
+}
+
 function wrappedEngine() {
-  const teavm = read(path.join(target, "engine", "script", "engine.js")).toString("utf8");
-  const names = ["parse", "check", "stageList", "stageDisabled", "compileStaged", "match", "release",
-    "campaignInit", "campaignConfigure", "campaignObserve", "campaignDetails", "campaignSave",
-    "campaignClear", "campaignFingerprint"];
-  return `(function(){${teavm}\nglobalThis.__wedgewatchTeaVM={${names.map((n) => `${n}:${n}`).join(",")}};})();\n`;
+  return wrapped(path.join(target, "engine", "script", "engine.js"), "__wedgewatchTeaVM",
+    ["parse", "check", "stageList", "stageDisabled", "compileStaged", "match", "release"]);
+}
+
+function wrappedCampaign() {
+  return wrapped(path.join(target, "campaign", "script", "campaign.js"), "__wedgewatchCampaignTeaVM",
+    ["campaignInit", "campaignConfigure", "campaignObserve", "campaignDetails", "campaignSave",
+      "campaignClear", "campaignFingerprint"]);
 }
 
 /** The files of the extension, path -> bytes, shared by both browsers except the manifest. */
@@ -56,6 +62,7 @@ function commonFiles() {
     files.set(rel, read(path.join(src, rel)));
   }
   files.set("engine/engine.js", Buffer.from(wrappedEngine()));
+  files.set("engine/campaign.js", Buffer.from(wrappedCampaign()));
   files.set("engine/engine-api.js", read(path.join(src, "js", "engine-api.js")));
   if (!fs.existsSync(defaultList)) throw new Error(`the default list is missing: ${defaultList}`);
   files.set("lists/coalition-defense.txt", read(defaultList));
@@ -140,17 +147,18 @@ function zip(files) {
   return Buffer.concat([...locals, dir, end]);
 }
 
-function checkBudget(files) {
-  const engine = Buffer.concat([files.get("engine/engine.js"), files.get("engine/engine-api.js")]);
-  const gz = zlib.gzipSync(engine, { level: 9 }).length;
-  console.log(`engine bundle: ${engine.length} bytes, ${gz} bytes gzipped (budget ${ENGINE_BUDGET})`);
-  if (gz > ENGINE_BUDGET) throw new Error(`the engine bundle is ${gz} bytes gzipped, over the ${ENGINE_BUDGET}-byte budget`);
+function checkBudget(files, name, parts, budget) {
+  const bundle = Buffer.concat(parts.map((p) => files.get(p)));
+  const gz = zlib.gzipSync(bundle, { level: 9 }).length;
+  console.log(`${name} bundle: ${bundle.length} bytes, ${gz} bytes gzipped (budget ${budget})`);
+  if (gz > budget) throw new Error(`the ${name} bundle is ${gz} bytes gzipped, over the ${budget}-byte budget`);
 }
 
 function buildNode() {
   const dir = path.join(target, "node");
   writeTree(dir, [
     ["engine.mjs", read(path.join(target, "engine", "module", "engine.mjs"))],
+    ["campaign.mjs", read(path.join(target, "campaign", "module", "campaign.mjs"))],
     // engine-api.js is a classic script: .cjs so Node runs it as one whatever the parent package says.
     ["engine-api.cjs", read(path.join(src, "js", "engine-api.js"))],
     ["match.mjs", read(path.join(src, "node", "match.mjs"))],
@@ -160,7 +168,8 @@ function buildNode() {
 function main() {
   const base = JSON.parse(read(path.join(src, "manifest.json")).toString("utf8"));
   const common = commonFiles();
-  checkBudget(common);
+  checkBudget(common, "engine", ["engine/engine.js", "engine/engine-api.js"], ENGINE_BUDGET);
+  checkBudget(common, "campaign", ["engine/campaign.js"], CAMPAIGN_BUDGET);
   for (const browser of ["chrome", "firefox"]) {
     const files = new Map(common);
     files.set("manifest.json", manifestFor(browser, base, files));

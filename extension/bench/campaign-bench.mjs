@@ -13,8 +13,9 @@ const STORED = Number(process.env.STORED || 50000);
 const POSTS = Number(process.env.POSTS || 20000);
 const nodeDir = path.join(repoRoot, "extension", "target", "node");
 const teavm = await import(path.join(nodeDir, "engine.mjs"));
+const campaign = await import(path.join(nodeDir, "campaign.mjs"));
 createRequire(import.meta.url)(path.join(nodeDir, "engine-api.cjs"));
-const c = globalThis.createWedgewatchEngine(teavm).campaign;
+const c = globalThis.createWedgewatchEngine(teavm, campaign).campaign;
 
 /** A fixed pseudo-random sequence, so every run measures the same posts. */
 function rng(seed) {

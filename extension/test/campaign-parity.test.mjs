@@ -14,8 +14,9 @@ const SAME_SLOTS = 16; // Fingerprint.SAME_SLOTS
 
 async function nodeEngine() {
   const teavm = await import(path.join(repoRoot, "extension", "target", "node", "engine.mjs"));
+  const campaign = await import(path.join(repoRoot, "extension", "target", "node", "campaign.mjs"));
   createRequire(import.meta.url)(path.join(repoRoot, "extension", "target", "node", "engine-api.cjs"));
-  return globalThis.createWedgewatchEngine(teavm);
+  return globalThis.createWedgewatchEngine(teavm, campaign);
 }
 
 function jvmFingerprints(texts) {

@@ -1,11 +1,13 @@
 // WedgewatchEngine: the rule engine (shared/, compiled by TeaVM) with plain JavaScript shapes.
-// Loaded after engine/engine.js in the content script, the extension pages and the background;
+// Loaded after engine/engine.js in the content script, the extension pages and the background (which
+// also loads engine/campaign.js, the campaign detector's own bundle);
 // in Node, match.mjs calls createWedgewatchEngine with the ES-module build's exports.
 // The shapes are the list tool's (`java -jar wedgewatch.jar match`), so results compare 1:1.
 (function (root) {
   "use strict";
 
-  function createWedgewatchEngine(x) {
+  /** x: the engine's TeaVM exports; c: the campaign bundle's (background and Node only), or undefined. */
+  function createWedgewatchEngine(x, c) {
     return Object.freeze({
       /** {ok, problems:[{line,column,message}], list|null} */
       parse(text) {
@@ -41,27 +43,28 @@
        * "The same wording from many accounts" (issue 5): one index per engine, held by the
        * background. Times are millis (Date.now()); accountHash is already salted and hashed.
        */
-      campaign: Object.freeze({
+      campaign: c && Object.freeze({
         /** Loads a stored index (a string from save()); false when it was null or corrupt (then empty). */
-        init: (stored) => x.campaignInit(stored == null ? null : String(stored)),
-        configure: (capacity, windowMillis) => x.campaignConfigure(capacity | 0, Number(windowMillis)),
+        init: (stored) => c.campaignInit(stored == null ? null : String(stored)),
+        configure: (capacity, windowMillis) => c.campaignConfigure(capacity | 0, Number(windowMillis)),
         /** Distinct accounts with this wording after this sighting, or -1 when the text has too little content. */
         observe: (text, accountHash, nowMillis, postKey) =>
-          x.campaignObserve(String(text), String(accountHash), Number(nowMillis), String(postKey)),
+          c.campaignObserve(String(text), String(accountHash), Number(nowMillis), String(postKey)),
         /** {accounts, times: [millis, ...]} oldest first. */
-        details: (text, nowMillis) => JSON.parse(x.campaignDetails(String(text), Number(nowMillis))),
+        details: (text, nowMillis) => JSON.parse(c.campaignDetails(String(text), Number(nowMillis))),
         /** The index as a string for storage, or null when nothing changed since the last save or init. */
-        save: () => x.campaignSave(),
-        clear: () => x.campaignClear(),
+        save: () => c.campaignSave(),
+        clear: () => c.campaignClear(),
         /** 96 hex digits, or null: what the JVM prints for the same text. */
-        fingerprint: (text) => x.campaignFingerprint(String(text)),
+        fingerprint: (text) => c.campaignFingerprint(String(text)),
       }),
     });
   }
 
   root.createWedgewatchEngine = createWedgewatchEngine;
   if (root.__wedgewatchTeaVM) {
-    root.WedgewatchEngine = createWedgewatchEngine(root.__wedgewatchTeaVM);
+    root.WedgewatchEngine = createWedgewatchEngine(root.__wedgewatchTeaVM, root.__wedgewatchCampaignTeaVM);
     delete root.__wedgewatchTeaVM;
+    delete root.__wedgewatchCampaignTeaVM;
   }
 })(globalThis);

@@ -22,12 +22,12 @@ function certificate() {
   return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
 }
 
-/** Starts the server; pages maps a path to HTML, /home is the fixture timeline. */
-export async function serve(pages = {}) {
+/** Starts the server; pages maps a path to HTML, /home is the fixture timeline; headers go on every page. */
+export async function serve(pages = {}, headers = {}) {
   const all = { "/home": fs.readFileSync(path.join(fixtures, "x-home-timeline.html")), ...pages };
   const server = https.createServer(certificate(), (req, res) => {
     const body = all[new URL(req.url, "https://x.com").pathname];
-    res.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
+    res.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8", ...headers });
     res.end(body || "not found");
   });
   await new Promise((resolve) => server.listen(0, resolve));

@@ -59,6 +59,27 @@ a { color: var(--accent); }
     return "light";
   }
 
+  // One parsed stylesheet adopted by every panel's shadow root: a <style> per root made the
+  // browser parse and index the same rules once per warned post.
+  let sharedSheet; // undefined: not made yet; null: this browser won't adopt it from a content script
+  function styleShadow(shadow) {
+    if (sharedSheet !== null) {
+      try {
+        if (!sharedSheet) {
+          sharedSheet = new CSSStyleSheet();
+          sharedSheet.replaceSync(PANEL_CSS);
+        }
+        shadow.adoptedStyleSheets = [sharedSheet];
+        return;
+      } catch {
+        // Firefox: a sheet made in a content script can't be adopted by the page's shadow root
+        // ("Accessing from Xray wrapper is not supported", bugzil.la/1770592).
+        sharedSheet = null;
+      }
+    }
+    shadow.append(el("style", {}, PANEL_CSS));
+  }
+
   function el(tag, props, ...children) {
     const e = document.createElement(tag);
     Object.assign(e, props);
@@ -76,8 +97,10 @@ a { color: var(--accent); }
     }
   }
 
-  function details(w, id) {
-    const box = el("div", { className: "details", id, hidden: true });
+  const DETAILS_ID = "ww-details";
+
+  /** Fills the "Why?" box the first time it opens: most panels are never asked why. */
+  function fillDetails(box, w) {
     box.append(el("p", { className: "note" }, t("overlay_rule", [w.match.rule, w.match.family])));
     if (w.examples.length) {
       box.append(el("p", { className: "note" }, t("overlay_examples")));
@@ -85,70 +108,125 @@ a { color: var(--accent); }
     }
     const home = safeUrl(w.homepage);
     if (home) box.append(el("a", { href: home, target: "_blank", rel: "noopener noreferrer" }, t("overlay_homepage", [w.listTitle])));
-    return box;
+  }
+
+  // The parts of a panel that are the same on every post (built once per page, then cloned: a
+  // clone costs a fraction of creating, labelling and translating each element again).
+  // Keyed by warned/revealed: the heading and the buttons differ.
+  const heads = {};
+  const tails = {};
+
+  /** section.panel > p.line (strong + the matched words), p.why: filled per post. */
+  function headTemplate(revealed) {
+    const root = el("section", { className: revealed ? "panel compact" : "panel" });
+    root.setAttribute("role", "region");
+    root.setAttribute("aria-label", t("overlay_region"));
+    root.append(el("p", { className: "line" }, el("strong", {}, t(revealed ? "overlay_revealed" : "overlay_heading")), ""));
+    root.append(el("p", { className: "why" }));
+    return root;
+  }
+
+  /** div.buttons (show or hide again, why, not a wedge) and the closed, empty "Why?" box. */
+  function tailTemplate(revealed) {
+    const toggle = revealed
+      ? el("button", { type: "button" }, t("overlay_hide_again"))
+      : el("button", { type: "button", className: "primary" }, t("overlay_show"));
+    toggle.setAttribute("data-action", revealed ? "hide" : "show");
+    const why = el("button", { type: "button" }, t("overlay_why"));
+    why.setAttribute("data-action", "why");
+    why.setAttribute("aria-expanded", "false");
+    why.setAttribute("aria-controls", DETAILS_ID);
+    const notWedge = el("button", { type: "button" }, t("overlay_not_wedge"));
+    notWedge.setAttribute("data-action", "not-wedge");
+    const tail = document.createDocumentFragment();
+    tail.append(el("div", { className: "buttons" }, toggle, why, notWedge), el("div", { className: "details", id: DETAILS_ID, hidden: true }));
+    return tail;
   }
 
   /**
    * The panel for a warning w = {match, listTitle, publisher, homepage, examples, inQuote, truncated,
-   * revealed, marked} with actions {show, hide, notWedge}.
+   * revealed, marked}. Its buttons act through the shadow root's click listener (onPanelClick).
    */
-  function panel(w, actions) {
-    const id = "ww-details";
-    const root = el("section", { className: w.revealed ? "panel compact" : "panel" });
-    root.setAttribute("role", "region");
-    root.setAttribute("aria-label", t("overlay_region"));
-    const what = t("overlay_matched", [w.match.family, w.listTitle, w.publisher || t("overlay_no_publisher")]);
-    root.append(el("p", { className: "line" }, el("strong", {}, t(w.revealed ? "overlay_revealed" : "overlay_heading")), what));
-    root.append(el("p", { className: "why" }, w.match.explanation));
+  function panel(w) {
+    const key = w.revealed ? "revealed" : "warn";
+    const root = (heads[key] ||= headTemplate(w.revealed)).cloneNode(true);
+    const [line, why] = root.children;
+    line.lastChild.data = t("overlay_matched", [w.match.family, w.listTitle, w.publisher || t("overlay_no_publisher")]);
+    why.textContent = w.match.explanation;
     if (w.inQuote) root.append(el("p", { className: "note" }, t("overlay_in_quote")));
     if (w.truncated) root.append(el("p", { className: "note" }, t("overlay_truncated")));
     if (w.marked) root.append(el("p", { className: "note", role: "status" }, t(w.marked)));
     if (w.repeat) root.append(W.campaignView.section(w.repeat)); // flagged and repeated: one panel says both
 
-    const toggle = w.revealed
-      ? el("button", { type: "button", onclick: actions.hide }, t("overlay_hide_again"))
-      : el("button", { type: "button", className: "primary", onclick: actions.show }, t("overlay_show"));
-    toggle.setAttribute("data-action", w.revealed ? "hide" : "show");
-    const why = el("button", { type: "button" }, t("overlay_why"));
-    why.setAttribute("data-action", "why");
-    why.setAttribute("aria-expanded", "false");
-    why.setAttribute("aria-controls", id);
-    const box = details(w, id);
-    why.onclick = () => {
-      box.hidden = !box.hidden;
-      why.setAttribute("aria-expanded", String(!box.hidden));
-    };
-    const buttons = el("div", { className: "buttons" }, toggle, why);
-    if (!w.marked) {
-      const notWedge = el("button", { type: "button", onclick: actions.notWedge }, t("overlay_not_wedge"));
-      notWedge.setAttribute("data-action", "not-wedge");
-      buttons.append(notWedge);
-    }
-    root.append(buttons, box);
+    const tail = (tails[key] ||= tailTemplate(w.revealed)).cloneNode(true);
+    if (w.marked) tail.firstChild.lastChild.remove(); // already marked: no second "Not a wedge"
+    root.append(tail);
     return root;
+  }
+
+  /** host -> {w, actions} of the panel it shows now. */
+  const shown = new WeakMap();
+
+  /** One listener per panel for all its buttons (keyboard activation arrives as a click too). */
+  function onPanelClick(e) {
+    const button = e.target.closest("button[data-action]");
+    const p = shown.get(this.host);
+    if (!button || !p) return;
+    const action = button.getAttribute("data-action");
+    if (action === "show") p.actions.show();
+    else if (action === "hide") p.actions.hide();
+    else if (action === "not-wedge") p.actions.notWedge();
+    else if (action === "why") toggleDetails(this, button, p.w);
+  }
+
+  function toggleDetails(shadow, why, w) {
+    const box = shadow.getElementById(DETAILS_ID);
+    if (!box.firstChild) fillDetails(box, w);
+    box.hidden = !box.hidden;
+    why.setAttribute("aria-expanded", String(!box.hidden));
+  }
+
+  // The article is one big link to the post: our clicks and keys must not reach X's handlers.
+  const STOPPED = ["click", "keydown", "keyup", "mousedown", "mouseup", "pointerdown", "pointerup"];
+  function stop(e) {
+    e.stopPropagation();
+  }
+
+  /** Our direct child of the article, if any (X keeps only a few direct children). */
+  function hostIn(article) {
+    for (let c = article.firstElementChild; c; c = c.nextElementSibling) if (c.hasAttribute(ATTR)) return c;
+    return null;
+  }
+
+  function newHost(article) {
+    const host = document.createElement("div");
+    host.setAttribute(ATTR, "");
+    const shadow = host.attachShadow({ mode: "open" });
+    styleShadow(shadow);
+    shadow.addEventListener("click", onPanelClick);
+    for (const type of STOPPED) host.addEventListener(type, stop);
+    article.prepend(host);
+    return host;
   }
 
   /** Puts (or replaces) the panel at the top of the article. */
   function show(article, w, actions) {
     addPageStyle();
-    let host = article.querySelector(`:scope > [${ATTR}]`);
-    if (!host) {
-      host = document.createElement("div");
-      host.setAttribute(ATTR, "");
-      host.attachShadow({ mode: "open" });
-      // The article is one big link to the post: our clicks and keys must not reach X's handlers.
-      for (const type of ["click", "keydown", "keyup", "mousedown", "mouseup", "pointerdown", "pointerup"]) {
-        host.addEventListener(type, (e) => e.stopPropagation());
-      }
-      article.prepend(host);
-    }
-    host.setAttribute("data-theme", theme());
-    const style = el("style", {}, PANEL_CSS);
-    host.shadowRoot.replaceChildren(style, panel(w, actions));
+    let host = hostIn(article);
+    if (host && !host.shadowRoot) host.remove(); // a copy of a decorated post: shadow roots aren't cloned
+    if (!host || !host.shadowRoot) host = newHost(article);
+    const th = theme();
+    if (host.getAttribute("data-theme") !== th) host.setAttribute("data-theme", th);
+    shown.set(host, { w, actions });
+    const shadow = host.shadowRoot;
+    const old = shadow.lastElementChild; // after our <style>, if the browser needed one
+    const section = panel(w);
+    if (old && old.tagName === "SECTION") old.replaceWith(section);
+    else shadow.append(section);
   }
 
   function remove(article) {
-    const host = article.querySelector(`:scope > [${ATTR}]`);
+    const host = hostIn(article);
     if (host) host.remove();
   }
 

@@ -6,6 +6,8 @@
 
   /** The visible words of a tweetText block: text, emoji from img[alt], line breaks. */
   function readText(el) {
+    // Most posts are plain text: one native read instead of a script object for every node.
+    if (!el.querySelector("img, br")) return el.textContent;
     let out = "";
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -27,8 +29,9 @@
   function handleIn(userName) {
     if (!userName) return "";
     for (const span of userName.querySelectorAll("span")) {
+      if (span.firstElementChild) continue; // the handle is a leaf span (firstElementChild: no collection built)
       const t = span.textContent;
-      if (t.startsWith("@") && span.children.length === 0) return t.slice(1);
+      if (t.startsWith("@")) return t.slice(1);
     }
     return "";
   }

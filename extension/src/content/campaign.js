@@ -127,8 +127,13 @@
       if (shows(count) !== shows(before) && q.article.isConnected) api.onUpdate(q.article);
     });
     // Posts of this batch too: the first of four copies answered 1 before the others were counted.
-    if (joined) refreshOnScreen();
+    if (joined && !refreshTimer) refreshTimer = setTimeout(refreshOnScreen, REFRESH_WAIT_MS);
   }
+
+  // Posts join in bursts as the reader scrolls: one refresh per burst, not one per joining post
+  // (that grew with the square of the posts on screen in the page benchmark).
+  const REFRESH_WAIT_MS = 300;
+  let refreshTimer = 0;
 
   /**
    * A post just joined a wording seen before: the posts on screen with that wording show an older,
@@ -136,6 +141,7 @@
    * never triggers another.
    */
   function refreshOnScreen() {
+    refreshTimer = 0;
     for (const article of onScreen) {
       if (!article.isConnected) {
         onScreen.delete(article);

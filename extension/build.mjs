@@ -51,7 +51,7 @@ function wrappedEngine() {
 function wrappedCampaign() {
   return wrapped(path.join(target, "campaign", "script", "campaign.js"), "__wedgewatchCampaignTeaVM",
     ["campaignInit", "campaignConfigure", "campaignObserve", "campaignDetails", "campaignSave",
-      "campaignClear", "campaignFingerprint"]);
+      "campaignClear", "campaignFingerprint", "campaignLastCluster"]);
 }
 
 /** The files of the extension, path -> bytes, shared by both browsers except the manifest. */

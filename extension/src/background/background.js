@@ -158,7 +158,7 @@ async function report(msg) {
 const FROM_CONTENT = {
   report,
   // Same wording from many accounts (issue 5): texts and salted account hashes, kept in this browser.
-  'campaign-observe': (m) => campaign.observe(Array.isArray(m.posts) ? m.posts.slice(0, 200) : []).then((counts) => ({ ok: true, counts })),
+  'campaign-observe': (m) => campaign.observe(Array.isArray(m.posts) ? m.posts.slice(0, 200) : []).then((r) => ({ ok: true, ...r })),
   'campaign-details': (m) => campaign.details(m.text).then((d) => ({ ok: true, ...d })),
   'campaign-salt': () => campaign.salt().then((salt) => ({ ok: true, salt })),
 };

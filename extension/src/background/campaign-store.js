@@ -95,13 +95,21 @@
       if (text !== null) await idb('readwrite', (s) => s.put(text, KEY));
     }
 
-    /** posts: [{text, account, key}] -> counts (distinct accounts; -1 for too little content). */
+    /**
+     * posts: [{text, account, key}] -> {counts, clusters}: distinct accounts (-1 for too little
+     * content) and the wording each post belongs to, so a tab can update every post of a wording.
+     */
     async function observe(posts) {
       await load();
       const now = Date.now();
-      const counts = posts.map((p) => c.observe(String(p.text), String(p.account), now, String(p.key)));
+      const counts = [];
+      const clusters = [];
+      for (const p of posts) {
+        counts.push(c.observe(String(p.text), String(p.account), now, String(p.key)));
+        clusters.push(c.lastCluster());
+      }
       scheduleSave();
-      return counts;
+      return { counts, clusters };
     }
 
     async function details(text) {

@@ -15,9 +15,10 @@
   let settings = { enabled: true, threshold: 3, windowDays: 7 };
   /** id -> distinct-account count (-1: too little content to compare). */
   let counts = new Map();
-  /** article -> id it was last asked about, for refreshing what is on screen. */
+  /** article -> id it was last asked about. */
   let shown = new WeakMap();
-  const onScreen = new Set();
+  /** wording (cluster) -> {article -> id} showing it, so one new sighting updates them all at once. */
+  let byCluster = new Map();
   let queue = [];
   let timer = 0;
   let saltPromise = null;
@@ -40,7 +41,7 @@
   function reset() {
     counts = new Map();
     shown = new WeakMap();
-    onScreen.clear();
+    byCluster = new Map();
   }
 
   /** The account a sighting belongs to: the reposter for a repost, else the author. */
@@ -83,7 +84,7 @@
     const count = counts.get(id);
     if (count === undefined) {
       counts.set(id, 0); // asked: don't ask again while the answer is on its way
-      ask(article, id, post.text, handle, post.key, false);
+      ask(article, id, post.text, handle, post.key);
       return null;
     }
     return shows(count) ? { count, windowDays: settings.windowDays, text: post.text } : null;
@@ -94,9 +95,9 @@
     return count >= settings.threshold ? count : 0;
   }
 
-  function ask(article, id, text, handle, key, refresh) {
+  function ask(article, id, text, handle, key) {
     accountHash(handle).then((account) => {
-      queue.push({ article, id, refresh, post: { text: text.slice(0, 2000), account, key } });
+      queue.push({ article, id, post: { text: text.slice(0, 2000), account, key } });
       if (!timer) timer = setTimeout(flush, BATCH_WAIT_MS);
     }, () => counts.delete(id));
   }
@@ -116,44 +117,27 @@
       for (const q of batch) counts.delete(q.id);
       return;
     }
-    let joined = false;
     batch.forEach((q, i) => {
-      const count = reply.counts[i];
-      const before = counts.get(q.id);
-      counts.set(q.id, count);
-      if (count >= 1) onScreen.add(q.article);
-      if (!q.refresh && count >= 2) joined = true;
-      // Only a change the reader would see: re-rendering a panel closes its open details.
-      if (shows(count) !== shows(before) && q.article.isConnected) api.onUpdate(q.article);
+      setCount(q.article, q.id, reply.counts[i]);
+      const cluster = reply.clusters ? reply.clusters[i] : -1;
+      if (cluster < 0) return;
+      // Earlier copies of this wording on screen answered a lower count: give them this one.
+      let articles = byCluster.get(cluster);
+      if (!articles) byCluster.set(cluster, (articles = new Map()));
+      articles.set(q.article, q.id);
+      for (const [other, id] of articles) {
+        // X reuses cells: a cell now showing another post is not this wording any more.
+        if (!other.isConnected || shown.get(other) !== id) articles.delete(other);
+        else if (other !== q.article) setCount(other, id, reply.counts[i]);
+      }
     });
-    // Posts of this batch too: the first of four copies answered 1 before the others were counted.
-    if (joined && !refreshTimer) refreshTimer = setTimeout(refreshOnScreen, REFRESH_WAIT_MS);
   }
 
-  // Posts join in bursts as the reader scrolls: one refresh per burst, not one per joining post
-  // (that grew with the square of the posts on screen in the page benchmark).
-  const REFRESH_WAIT_MS = 300;
-  let refreshTimer = 0;
-
-  /**
-   * A post just joined a wording seen before: the posts on screen with that wording show an older,
-   * lower count. Asking again is harmless (the same account and post count once), and a refresh
-   * never triggers another.
-   */
-  function refreshOnScreen() {
-    refreshTimer = 0;
-    for (const article of onScreen) {
-      if (!article.isConnected) {
-        onScreen.delete(article);
-        continue;
-      }
-      const post = W.readPost(article);
-      const id = shown.get(article);
-      const handle = accountOf(article, post);
-      if (id && post.text && id === post.key + "\u0000" + handle + "\u0000" + post.text) {
-        ask(article, id, post.text, handle, post.key, true);
-      }
-    }
+  function setCount(article, id, count) {
+    const before = counts.get(id);
+    counts.set(id, count);
+    // Only a change the reader would see: re-rendering a panel closes its open details.
+    if (shows(count) !== shows(before) && article.isConnected) api.onUpdate(article);
   }
 
   W.campaign = api;

@@ -50,6 +50,8 @@
         /** Distinct accounts with this wording after this sighting, or -1 when the text has too little content. */
         observe: (text, accountHash, nowMillis, postKey) =>
           c.campaignObserve(String(text), String(accountHash), Number(nowMillis), String(postKey)),
+        /** The wording the last observe counted (-1 for none): posts with one wording share its count. */
+        lastCluster: () => c.campaignLastCluster(),
         /** {accounts, times: [millis, ...]} oldest first. */
         details: (text, nowMillis) => JSON.parse(c.campaignDetails(String(text), Number(nowMillis))),
         /** The index as a string for storage, or null when nothing changed since the last save or init. */

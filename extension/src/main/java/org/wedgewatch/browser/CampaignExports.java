@@ -50,4 +50,10 @@ public final class CampaignExports {
     public static String campaignFingerprint(String text) {
         return CampaignSession.fingerprint(text);
     }
+
+    /** The wording the last campaignObserve counted, or -1; the same for every post of that wording. */
+    @JSExport
+    public static int campaignLastCluster() {
+        return CampaignSession.lastCluster();
+    }
 }

@@ -55,9 +55,18 @@ final class CampaignSession {
     /** Distinct accounts with this wording after this sighting, or -1 when the text has no fingerprint. */
     static int observe(String text, String accountHash, double nowMillis, String postKey) {
         Fingerprint fp = Fingerprint.of(text);
+        lastCluster = -1;
         if (fp == null) return -1;
-        return index().distinctAccounts(index().observe(fp, accountHash, nowMillis, postKey));
+        lastCluster = index().observe(fp, accountHash, nowMillis, postKey);
+        return index().distinctAccounts(lastCluster);
     }
+
+    /** The wording (cluster) the last observe counted, or -1: posts of one wording share one count. */
+    static int lastCluster() {
+        return lastCluster;
+    }
+
+    private static int lastCluster = -1;
 
     /** {"accounts": n, "times": [millis, ...]} oldest first, from this browser's own history. */
     static String details(String text, double nowMillis) {

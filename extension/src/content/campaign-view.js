@@ -4,6 +4,7 @@
 // DOM like the panel. A fact about the wording, not a verdict: it applies to any post.
 (() => {
   const W = globalThis.Wedgewatch;
+  const { el, THEME_CSS } = W.dom;
   const ATTR = "data-wedgewatch-campaign";
   const t = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
 
@@ -20,17 +21,8 @@ article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
 .campaign button { font: inherit; padding: 0 8px; margin-left: 6px; border-radius: 999px; cursor: pointer;
   border: 1px solid var(--line); background: transparent; color: inherit; }
 .campaign button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.campaign ul { margin: 4px 0; padding-left: 20px; }
-:host, :host([data-theme="light"]) { --fg: #0f1419; --muted: #536471; --line: #cfd9de; --accent: #1d9bf0; }
-:host([data-theme="dim"]) { --fg: #f7f9f9; --muted: #8b98a5; --line: #38444d; --accent: #1d9bf0; }
-:host([data-theme="dark"]) { --fg: #e7e9ea; --muted: #71767b; --line: #2f3336; --accent: #1d9bf0; }`;
+.campaign ul { margin: 4px 0; padding-left: 20px; }` + THEME_CSS;
 
-  function el(tag, props, ...children) {
-    const e = document.createElement(tag);
-    Object.assign(e, props);
-    for (const c of children) e.append(c); // strings become text nodes
-    return e;
-  }
 
   function headline(info) {
     const n = String(info.count);

@@ -3,6 +3,7 @@
 // Everything that comes from a list is set as text: a list is data, never markup.
 (() => {
   const W = globalThis.Wedgewatch;
+  const { el, THEME_CSS } = W.dom;
   const ATTR = "data-wedgewatch-overlay";
 
   const t = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
@@ -31,10 +32,7 @@ button.primary { background: var(--fg); color: var(--bg); border-color: var(--fg
 button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .details { margin-top: 8px; padding-top: 8px; border-top: 1px solid var(--line); }
 .details ul { margin: 4px 0; padding-left: 20px; }
-a { color: var(--accent); }
-:host, :host([data-theme="light"]) { --bg: #ffffff; --fg: #0f1419; --muted: #536471; --line: #cfd9de; --accent: #1d9bf0; }
-:host([data-theme="dim"]) { --bg: #15202b; --fg: #f7f9f9; --muted: #8b98a5; --line: #38444d; --accent: #1d9bf0; }
-:host([data-theme="dark"]) { --bg: #000000; --fg: #e7e9ea; --muted: #71767b; --line: #2f3336; --accent: #1d9bf0; }`;
+a { color: var(--accent); }` + THEME_CSS;
 
   let pageStyleAdded = false;
   function addPageStyle() {
@@ -80,12 +78,6 @@ a { color: var(--accent); }
     shadow.append(el("style", {}, PANEL_CSS));
   }
 
-  function el(tag, props, ...children) {
-    const e = document.createElement(tag);
-    Object.assign(e, props);
-    for (const c of children) e.append(c); // strings become text nodes
-    return e;
-  }
 
   /** Only web links: a list's homepage could say "javascript:". */
   function safeUrl(url) {

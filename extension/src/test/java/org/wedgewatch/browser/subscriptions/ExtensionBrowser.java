@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.wedgewatch.browser.HeadlessChromium;
 
 /**
  * Headless Chromium with a copy of the built extension (target/chrome) whose manifest also holds
@@ -35,14 +33,7 @@ final class ExtensionBrowser implements AutoCloseable {
         manifest.putArray("host_permissions").add("http://127.0.0.1/*");
         json.writerWithDefaultPrettyPrinter().writeValue(extension.resolve("manifest.json").toFile(), manifest);
 
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--user-data-dir=" + dir.resolve("profile"),
-                "--disable-extensions-except=" + extension, "--load-extension=" + extension);
-        driver = new ChromeDriver(options);
+        driver = HeadlessChromium.launch(extension, dir.resolve("profile"));
     }
 
     WebDriverWait waiting() {
@@ -53,17 +44,8 @@ final class ExtensionBrowser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** The extension's id, from its service worker's URL. */
-    @SuppressWarnings("unchecked")
     String extensionId() {
-        return waiting().until(d -> {
-            Map<String, Object> r = driver.executeCdpCommand("Target.getTargets", Map.of());
-            for (Map<String, Object> t : (List<Map<String, Object>>) r.get("targetInfos")) {
-                String url = String.valueOf(t.get("url"));
-                if (url.startsWith("chrome-extension://")) return url.substring(19, url.indexOf('/', 19));
-            }
-            return null;
-        });
+        return HeadlessChromium.extensionId(driver);
     }
 
     static Path repoRoot() {

@@ -1,7 +1,5 @@
 package org.wedgewatch.rules;
 
-import java.util.Map;
-
 /**
  * The compiled form of all enabled rules: a trie over token ids held in flat int arrays, laid
  * out breadth-first. Edges of a node are sorted by token id (binary search); the root, visited at
@@ -11,7 +9,7 @@ final class Automaton {
     static final int UNKNOWN = 0;
     static final int ANY = 1;
 
-    final Map<String, Integer> vocabulary;
+    final Vocabulary vocabulary;
     final boolean[] negation;
     final int[] rootChild;
     final int[] edgeStart;
@@ -20,7 +18,7 @@ final class Automaton {
     final int[] outputStart;
     final int[] outputs;
 
-    Automaton(Map<String, Integer> vocabulary, boolean[] negation, int[] rootChild, int[] edgeStart, int[] edgeToken,
+    Automaton(Vocabulary vocabulary, boolean[] negation, int[] rootChild, int[] edgeStart, int[] edgeToken,
               int[] outputStart, int[] outputs) {
         this.vocabulary = vocabulary;
         this.negation = negation;
@@ -32,8 +30,8 @@ final class Automaton {
     }
 
     int tokenId(String word) {
-        Integer id = vocabulary.get(word);
-        return id == null ? UNKNOWN : id;
+        int id = vocabulary.get(word);
+        return id < 0 ? UNKNOWN : id;
     }
 
     /** The child of {@code node} along {@code token}, or -1. Node 0 is the root. */

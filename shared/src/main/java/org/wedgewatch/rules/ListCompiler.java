@@ -3,7 +3,6 @@ package org.wedgewatch.rules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,7 @@ public final class ListCompiler {
     /** Words that make a claim a rebuttal; a gap never skips them. Written as posts are normalized. */
     static final String[] NEGATIONS = {"not", "never", "no", "nobody", "nothing", "neither", "nor", "cannot", "none", "nope"};
 
-    private final Map<String, Integer> vocabulary = new HashMap<>();
+    private final Vocabulary vocabulary = new Vocabulary();
     private final LongIntMap edges = new LongIntMap(); // (parent << 32 | token) -> child
     private int[] edgeParent = new int[1024];
     private int[] edgeToken = new int[1024];
@@ -30,8 +29,8 @@ public final class ListCompiler {
     private int nodeCount = 1;
 
     private ListCompiler() {
-        vocabulary.put("\u0000unknown", Automaton.UNKNOWN);
-        vocabulary.put("\u0001any", Automaton.ANY); // never a word of a post
+        vocabulary.intern("\u0000unknown"); // Automaton.UNKNOWN
+        vocabulary.intern("\u0001any"); // Automaton.ANY: never a word of a post
         for (String n : NEGATIONS) id(Normalizer.collapseRepeats(n));
         Arrays.fill(outputHead, -1);
     }
@@ -138,12 +137,7 @@ public final class ListCompiler {
     }
 
     private int id(String word) {
-        Integer id = vocabulary.get(word);
-        if (id == null) {
-            id = vocabulary.size();
-            vocabulary.put(word, id);
-        }
-        return id;
+        return vocabulary.intern(word);
     }
 
     private void addEdge(int parent, int token, int child) {

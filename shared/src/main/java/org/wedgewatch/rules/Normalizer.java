@@ -92,14 +92,14 @@ public final class Normalizer {
 
         void load(String text) {
             int n = text.length();
-            boolean ascii = true;
-            for (int i = 0; i < n && ascii; i++) ascii = text.charAt(i) < 0x80;
             if (chars.length < n + 1) chars = new char[n + 1];
+            text.getChars(0, n, chars, 0); // one copy; the ASCII check then reads the array
+            boolean ascii = true;
+            for (int i = 0; i < n && ascii; i++) ascii = chars[i] < 0x80;
             length = 0;
             identity = ascii;
             if (ascii) {
                 this.text = text;
-                text.getChars(0, n, chars, 0);
                 length = n;
                 return;
             }
@@ -187,7 +187,7 @@ public final class Normalizer {
                     j++;
                 }
             }
-            t.copy(i, out);
+            if (i != out) t.copy(i, out);
             if (j - i >= 4) {
                 StringBuilder sb = new StringBuilder();
                 for (int k = i; k < j; k++) sb.append(t.words[k]);
@@ -212,6 +212,7 @@ public final class Normalizer {
 
     /** Turns positions in the folded text into positions in the original. */
     private static void toOriginalPositions(Folded f, Tokens t) {
+        if (f.identity) return; // plain ASCII: folded positions are the original ones
         for (int i = 0; i < t.size; i++) {
             int start = f.originalStart(t.starts[i]);
             t.ends[i] = f.originalEnd(t.ends[i] - 1);

@@ -28,6 +28,14 @@ test('an exported file imports back to the same settings', () => {
   assert.equal(data.subscriptions[0].pinnedKey, 'AAAA');
 });
 
+test('the same-wording settings travel with the file, only their known fields', () => {
+  const campaign = { enabled: false, threshold: 5, windowDays: 14 };
+  const { data } = Transfer.parseImport(JSON.stringify(Transfer.exportSettings(lists, { ...settings, campaign }, 0)));
+  assert.deepEqual(data.settings.campaign, campaign);
+  const odd = Transfer.parseImport({ format: 'wedgewatch-settings', version: 1, settings: { campaign: { threshold: 4, evil: '<b>' } } });
+  assert.deepEqual(odd.data.settings.campaign, { enabled: undefined, threshold: 4, windowDays: undefined });
+});
+
 test('an import keeps only well-formed values', () => {
   const { data } = Transfer.parseImport({
     format: 'wedgewatch-settings', version: 1,

@@ -20,6 +20,7 @@
       settings: {
         disabledRules: settings.disabledRules, userRules: settings.userRules,
         allowlist: settings.allowlist, reportsOptIn: settings.reportsOptIn,
+        ...(settings.campaign ? { campaign: settings.campaign } : {}),
       },
       builtin: entries.filter((e) => e.source === 'builtin').map((e) => ({ id: e.id, enabled: e.enabled, action: e.action })),
       subscriptions: entries.filter((e) => e.source === 'url').map((e) => ({
@@ -44,6 +45,10 @@
           userRules: str(s.userRules).slice(0, 200000),
           allowlist: [...new Set(arr(s.allowlist).map(normalizeHandle).filter(Boolean))],
           reportsOptIn: s.reportsOptIn === true,
+          // Only the three known fields; the background checks their ranges (campaign-store sanitize).
+          ...(s.campaign && typeof s.campaign === 'object'
+            ? { campaign: { enabled: s.campaign.enabled, threshold: s.campaign.threshold, windowDays: s.campaign.windowDays } }
+            : {}),
         },
         builtin: arr(d.builtin).filter((b) => b && typeof b.id === 'string')
           .map((b) => ({ id: b.id, enabled: b.enabled !== false, action: action(b.action) })),

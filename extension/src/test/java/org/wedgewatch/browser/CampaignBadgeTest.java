@@ -34,6 +34,12 @@ class CampaignBadgeTest {
             "The party leadership never wanted you to win, they just wanted your vote in November.",
             "The party leadership never wanted you to win. They only wanted your vote in November! #WakeUp",
             "RT @lakeview_voter: the party leadership never wanted you to win, they only wanted your vote in november");
+    /** A smear the default list flags, posted by four accounts with small edits. */
+    private static final List<String> SMEAR = List.of(
+            "Honestly the Berniebros lost the election for everyone and they still refuse to take any responsibility.",
+            "Honestly the Berniebros lost the election for everyone and they still refuse to take responsibility.",
+            "Honestly the Berniebros lost the election for everyone, and they still refuse to take any responsibility!",
+            "RT @corner_caucus: honestly the berniebros lost the election for everyone and they still refuse to take any responsibility");
     private static final List<String> ACCOUNTS = List.of("camp_a", "camp_b", "camp_c", "camp_d");
 
     private FixtureServer server;
@@ -43,8 +49,9 @@ class CampaignBadgeTest {
     void start() throws Exception {
         server = new FixtureServer();
         String html = Files.readString(FixtureServer.FIXTURES.resolve("x-home-timeline.html"), StandardCharsets.UTF_8);
-        server.page("/four", withRewrites(html, 4));
-        server.page("/one", withRewrites(html, 1));
+        server.page("/four", withRewrites(html, 4, WORDING));
+        server.page("/one", withRewrites(html, 1, WORDING));
+        server.page("/smear", withRewrites(html, 4, SMEAR));
         chromium = new Chromium(server.port());
     }
 
@@ -134,6 +141,26 @@ class CampaignBadgeTest {
         assertEquals(4, waitForBadges(4).size(), "and counting starts again");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aWarnedPostThatIsAlsoRepeatedGetsOnePanelSayingBoth() {
+        open("/smear");
+        // verdict | the panel's text | how many separate badges: for each of the four posts
+        List<String> posts = chromium.waiting().until(d -> {
+            List<String> found = (List<String>) chromium.js("return [...document.querySelectorAll(arguments[0])]"
+                    + ".filter(a => arguments[1].includes(a.querySelector('[data-testid=tweetText]')?.textContent))"
+                    + ".map(a => a.getAttribute('data-wedgewatch') + '|'"
+                    + " + (a.querySelector('[data-wedgewatch-overlay]')?.shadowRoot.textContent || '') + '|'"
+                    + " + a.querySelectorAll(arguments[2]).length)", POSTS, SMEAR, BADGE);
+            return found.size() == 4 && found.stream().allMatch(p -> p.contains("Same wording seen from 4 accounts")) ? found : null;
+        });
+        for (String p : posts) {
+            assertTrue(p.startsWith("warn|"), p);
+            assertTrue(p.contains("Possible wedge post"), "the warning and the count share one panel: " + p);
+            assertTrue(p.endsWith("|0"), "no second badge beside the panel: " + p);
+        }
+    }
+
     // --- helpers ---
 
     /**
@@ -141,10 +168,10 @@ class CampaignBadgeTest {
      * by its own account. The rewrite runs as a page script, before the extension's content script
      * (document_idle), as if X had served these posts.
      */
-    private static String withRewrites(String html, int n) {
+    private static String withRewrites(String html, int n, List<String> wording) {
         StringBuilder script = new StringBuilder("<script>(() => { const rewrites = [");
         for (int i = 0; i < n; i++) {
-            script.append("[").append(js(REWRITTEN.get(i))).append(",").append(js(WORDING.get(i))).append(",")
+            script.append("[").append(js(REWRITTEN.get(i))).append(",").append(js(wording.get(i))).append(",")
                     .append(js(ACCOUNTS.get(i))).append("],");
         }
         script.append("]; for (const a of document.querySelectorAll('article[data-testid=tweet]')) {"

@@ -27,7 +27,7 @@ public final class Matcher {
     public List<Match> match(String text) {
         Scan scan = take();
         try {
-            scan.load(Normalizer.normalize(text, scan.folded, scan.ownTokens));
+            scan.load(Normalizer.normalize(text, scan.folded, scan.ownTokens, automaton.vocabulary));
             scan.run();
             return scan.resolve();
         } finally {
@@ -111,7 +111,9 @@ public final class Matcher {
                 if (t.kinds[i] == Tokens.EMOJI) continue; // emoji never break a phrase
                 if (pendingBreak && n > 0) s++;
                 pendingBreak = false;
-                ids[n] = t.kinds[i] == Tokens.WORD ? automaton.tokenId(t.words[i]) : Automaton.UNKNOWN;
+                if (t.kinds[i] != Tokens.WORD) ids[n] = Automaton.UNKNOWN;
+                else if (t.ids[i] != Tokens.NO_ID) ids[n] = t.ids[i] < 0 ? Automaton.UNKNOWN : t.ids[i];
+                else ids[n] = automaton.tokenId(t.words[i]);
                 origin[n] = i;
                 sentence[n] = s;
                 n++;

@@ -37,14 +37,14 @@ public final class Normalizer {
 
     /** Normalizes {@code text} into tokens whose spans point into {@code text}. */
     public static Tokens normalize(String text) {
-        return normalize(text, new Folded(), new Tokens(text.length() / 4 + 8)); // ~five characters a token
+        return normalize(text, new Folded(), new Tokens(text.length() / 4 + 8), null); // ~five characters a token
     }
 
     /** Normalizes into buffers the caller reuses from post to post (the matcher does). */
-    static Tokens normalize(String text, Folded folded, Tokens into) {
+    static Tokens normalize(String text, Folded folded, Tokens into, Vocabulary vocabulary) {
         folded.load(text);
         into.size = 0;
-        new Scanner(folded, into).scan();
+        new Scanner(folded, into, vocabulary).scan();
         mergeSpacedLetters(folded, into);
         toOriginalPositions(folded, into);
         return into;
@@ -224,11 +224,13 @@ public final class Normalizer {
     static final class Scanner {
         private final Folded f;
         private final Tokens raw;
+        private final Vocabulary vocabulary; // null unless normalizing for a matcher
         private boolean pendingBreak;
 
-        Scanner(Folded f, Tokens raw) {
+        Scanner(Folded f, Tokens raw, Vocabulary vocabulary) {
             this.f = f;
             this.raw = raw;
+            this.vocabulary = vocabulary;
         }
 
         void scan() {
@@ -375,14 +377,22 @@ public final class Normalizer {
         private boolean plainWord(int from, int to) {
             boolean repeat = false;
             char prev = 0;
+            int hash = 0; // String.hashCode of the word with repeated letters read once
             for (int k = from; k < to; k++) {
                 char c = f.chars[k];
                 if (c < 'a' || c > 'z') return false;
                 if (c == prev) repeat = true;
+                else hash = 31 * hash + c;
                 prev = c;
             }
+            int n = to - from;
+            if (vocabulary != null && n > 4 && prev != 't') { // neither text-speak nor "dont": only its id matters
+                raw.addWithId(null, vocabulary.get(f.chars, from, to, hash), Tokens.WORD, from, to, pendingBreak);
+                pendingBreak = false;
+                return true;
+            }
             String w = f.text.substring(from, to);
-            String speak = to - from <= 4 ? TEXT_SPEAK_MAP.get(w) : null;
+            String speak = n <= 4 ? TEXT_SPEAK_MAP.get(w) : null;
             if (speak != null) {
                 emit(speak, Tokens.WORD, from, to, false);
                 return true;

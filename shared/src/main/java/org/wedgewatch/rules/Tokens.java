@@ -16,7 +16,14 @@ public final class Tokens {
     int[] ends;
     /** True where a new sentence begins at this token: matches never run across it. */
     boolean[] sentenceStarts;
+    /**
+     * Filled only when normalizing for a matcher: the vocabulary id of a plain word (or -1 when the
+     * lists do not have it), whose String is then never made (words[i] is null); NO_ID elsewhere.
+     */
+    int[] ids;
     int size;
+
+    static final int NO_ID = -2;
 
     /** Empty, with room for {@code capacity} tokens; it grows as needed and can be refilled. */
     Tokens(int capacity) {
@@ -25,10 +32,16 @@ public final class Tokens {
         starts = new int[capacity];
         ends = new int[capacity];
         sentenceStarts = new boolean[capacity];
+        ids = new int[capacity];
     }
 
     void add(String word, byte kind, int start, int end, boolean sentenceStart) {
+        addWithId(word, NO_ID, kind, start, end, sentenceStart);
+    }
+
+    void addWithId(String word, int id, byte kind, int start, int end, boolean sentenceStart) {
         if (size == words.length) grow();
+        ids[size] = id;
         words[size] = word;
         kinds[size] = kind;
         starts[size] = start;
@@ -44,6 +57,8 @@ public final class Tokens {
         int[] a = new int[n];
         int[] b = new int[n];
         boolean[] s = new boolean[n];
+        int[] d = new int[n];
+        System.arraycopy(ids, 0, d, 0, size);
         System.arraycopy(words, 0, w, 0, size);
         System.arraycopy(kinds, 0, k, 0, size);
         System.arraycopy(starts, 0, a, 0, size);
@@ -54,9 +69,11 @@ public final class Tokens {
         starts = a;
         ends = b;
         sentenceStarts = s;
+        ids = d;
     }
 
     void copy(int src, int dst) {
+        ids[dst] = ids[src];
         words[dst] = words[src];
         kinds[dst] = kinds[src];
         starts[dst] = starts[src];

@@ -23,6 +23,32 @@ final class Vocabulary {
         return -1;
     }
 
+    /**
+     * The id of the word in {@code chars[from, to)} with repeated letters read once (as
+     * {@link Normalizer#collapseRepeats} would make it), or -1; {@code hash} is that word's
+     * String.hashCode(). Posts' plain words are looked up this way without making a String.
+     */
+    int get(char[] chars, int from, int to, int hash) {
+        int mask = keys.length - 1;
+        for (int i = hash & mask; keys[i] != null; i = (i + 1) & mask) {
+            if (sameCollapsed(keys[i], chars, from, to)) return ids[i];
+        }
+        return -1;
+    }
+
+    private static boolean sameCollapsed(String key, char[] chars, int from, int to) {
+        int k = 0;
+        char prev = 0;
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
+            if (c == prev) continue;
+            if (k >= key.length() || key.charAt(k) != c) return false;
+            k++;
+            prev = c;
+        }
+        return k == key.length();
+    }
+
     /** The id of {@code word}, given the next free id when it is new. */
     int intern(String word) {
         int id = get(word);

@@ -370,17 +370,23 @@ public final class Normalizer {
         }
 
         /**
-         * The common case, a word of lower-case ASCII letters, in one scan and no copying: it needs
+         * The common case, a word of ASCII letters, in one scan and no copying: it needs
          * no leetspeak or contraction reading, only the text-speak and "dont"-style lookups (short
          * words, words ending in t) and the folding of repeated letters. False when not plain.
          */
         private boolean plainWord(int from, int to) {
             boolean repeat = false;
+            boolean upper = false;
             char prev = 0;
-            int hash = 0; // String.hashCode of the word with repeated letters read once
+            int hash = 0; // String.hashCode of the lower-cased word with repeated letters read once
             for (int k = from; k < to; k++) {
                 char c = f.chars[k];
-                if (c < 'a' || c > 'z') return false;
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + 32);
+                    upper = true;
+                } else if (c < 'a' || c > 'z') {
+                    return false;
+                }
                 if (c == prev) repeat = true;
                 else hash = 31 * hash + c;
                 prev = c;
@@ -391,7 +397,7 @@ public final class Normalizer {
                 pendingBreak = false;
                 return true;
             }
-            String w = f.text.substring(from, to);
+            String w = upper ? f.lowerSlice(from, to) : f.text.substring(from, to);
             String speak = n <= 4 ? TEXT_SPEAK_MAP.get(w) : null;
             if (speak != null) {
                 emit(speak, Tokens.WORD, from, to, false);

@@ -24,7 +24,7 @@ final class Vocabulary {
     }
 
     /**
-     * The id of the word in {@code chars[from, to)} with repeated letters read once (as
+     * The id of the lower-cased word in {@code chars[from, to)} with repeated letters read once (as
      * {@link Normalizer#collapseRepeats} would make it), or -1; {@code hash} is that word's
      * String.hashCode(). Posts' plain words are looked up this way without making a String.
      */
@@ -41,6 +41,7 @@ final class Vocabulary {
         char prev = 0;
         for (int i = from; i < to; i++) {
             char c = chars[i];
+            if (c >= 'A' && c <= 'Z') c = (char) (c + 32); // posts' words are matched lower-case
             if (c == prev) continue;
             if (k >= key.length() || key.charAt(k) != c) return false;
             k++;

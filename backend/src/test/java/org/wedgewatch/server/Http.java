@@ -24,13 +24,13 @@ final class Http {
     HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = request(path).GET();
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return sendOnce(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<String> getText(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = request(path).GET();
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return sendOnce(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> publish(String id, String token, String body, String... headers) throws IOException, InterruptedException {
@@ -43,17 +43,32 @@ final class Http {
                 .header("Content-Type", "text/plain; charset=utf-8");
         if (token != null) b.header("Authorization", "Bearer " + token);
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return sendOnce(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String contentType, String body, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType);
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return sendOnce(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        return sendOnce(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends, and once more if a pooled connection turns out to have been closed by the server
+     * (after an error it answered before reading a whole body, the server may close it): the
+     * request never reached the server, so sending it again is what any client would do.
+     */
+    private static <T> HttpResponse<T> sendOnce(HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        try {
+            return CLIENT.send(request, body);
+        } catch (IOException e) {
+            if (!String.valueOf(e.getMessage()).contains("received no bytes")) throw e;
+            return CLIENT.send(request, body);
+        }
     }
 }

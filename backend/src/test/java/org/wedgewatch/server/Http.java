@@ -59,8 +59,8 @@ final class Http {
 
     /**
      * Sends, and once more if a pooled connection turns out to have been closed by the server
-     * (after an error it answered before reading a whole body, the server may close it): the
-     * request never reached the server, so sending it again is what any client would do.
+     * (after an error it answered before reading a whole body, the server may close it) and no
+     * response byte came back. A repeated publish could not pass unnoticed: versions only go up.
      */
     private static <T> HttpResponse<T> sendOnce(HttpRequest request, HttpResponse.BodyHandler<T> body)
             throws IOException, InterruptedException {

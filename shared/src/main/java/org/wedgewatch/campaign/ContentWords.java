@@ -70,13 +70,24 @@ final class ContentWords {
         while (to > from && tag[to - 1]) to--;
         String[] words = new String[to - from];
         boolean[] generic = new boolean[to - from];
-        HashSet<String> content = new HashSet<>();
+        String[] content = new String[to - from];
+        int contentCount = 0;
         for (int i = from; i < to; i++) {
             String w = kept[i];
             words[i - from] = w;
             generic[i - from] = w.length() < 2 || GENERIC_SET.contains(w);
-            if (!generic[i - from]) content.add(w);
+            if (!generic[i - from]) content[contentCount++] = w;
         }
-        return new ContentWords(words, generic, content.size());
+        return new ContentWords(words, generic, distinct(content, contentCount));
+    }
+
+    /** Distinct strings among the first n: a post has a few dozen words, so a sort beats a HashSet. */
+    private static int distinct(String[] words, int n) {
+        java.util.Arrays.sort(words, 0, n);
+        int d = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || !words[i].equals(words[i - 1])) d++;
+        }
+        return d;
     }
 }

@@ -4,9 +4,8 @@
 // DOM like the panel. A fact about the wording, not a verdict: it applies to any post.
 (() => {
   const W = globalThis.Wedgewatch;
-  const { el, THEME_CSS } = W.dom;
+  const { el, t, THEME_CSS } = W.dom;
   const ATTR = "data-wedgewatch-campaign";
-  const t = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
 
   // X lays the article out as a flex row: the badge takes a line of its own above the post.
   const PAGE_CSS = `
@@ -58,15 +57,6 @@ article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
     return box;
   }
 
-  let pageStyleAdded = false;
-  function addPageStyle() {
-    if (pageStyleAdded) return;
-    const style = document.createElement("style");
-    style.setAttribute(ATTR + "-style", "");
-    style.textContent = PAGE_CSS;
-    (document.head || document.documentElement).appendChild(style);
-    pageStyleAdded = true;
-  }
 
   /** The badge on a post that is not flagged: info, or null to remove it. */
   function badge(article, info) {
@@ -77,7 +67,7 @@ article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
     }
     const shown = host && host.getAttribute("data-count") === String(info.count) + "/" + info.windowDays;
     if (shown) return;
-    addPageStyle();
+    W.dom.addPageStyle(ATTR, PAGE_CSS);
     if (!host) {
       host = document.createElement("div");
       host.setAttribute(ATTR, "");

@@ -3,10 +3,9 @@
 // Everything that comes from a list is set as text: a list is data, never markup.
 (() => {
   const W = globalThis.Wedgewatch;
-  const { el, THEME_CSS } = W.dom;
+  const { el, t, THEME_CSS } = W.dom;
   const ATTR = "data-wedgewatch-overlay";
 
-  const t = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
 
   // The post's own children are hidden or blurred, never the panel: the reader always sees why.
   // X lays the article out as a flex row; wrapping gives the panel a line of its own above the post.
@@ -34,15 +33,6 @@ button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outlin
 .details ul { margin: 4px 0; padding-left: 20px; }
 a { color: var(--accent); }` + THEME_CSS;
 
-  let pageStyleAdded = false;
-  function addPageStyle() {
-    if (pageStyleAdded) return;
-    const style = document.createElement("style");
-    style.setAttribute(ATTR + "-style", "");
-    style.textContent = PAGE_CSS;
-    (document.head || document.documentElement).appendChild(style);
-    pageStyleAdded = true;
-  }
 
   let computedBackground = "";
   /**
@@ -203,7 +193,7 @@ a { color: var(--accent); }` + THEME_CSS;
 
   /** Puts (or replaces) the panel at the top of the article. */
   function show(article, w, actions) {
-    addPageStyle();
+    W.dom.addPageStyle(ATTR, PAGE_CSS);
     let host = hostIn(article);
     if (host && !host.shadowRoot) host.remove(); // a copy of a decorated post: shadow roots aren't cloned
     if (!host || !host.shadowRoot) host = newHost(article);

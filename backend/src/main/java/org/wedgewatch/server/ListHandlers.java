@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.wedgewatch.rules.ExampleChecker;
 import org.wedgewatch.rules.Limits;
+import org.wedgewatch.rules.ListCheck;
 import org.wedgewatch.rules.ListParser;
 import org.wedgewatch.rules.ParseResult;
 import org.wedgewatch.rules.Problem;
@@ -161,8 +161,7 @@ final class ListHandlers {
         int nul = text.indexOf('\0');
         if (nul >= 0) throw invalid(List.of(at(text, nul, "the list contains a NUL character")));
         ParseResult parsed = ListParser.parse(text, Limits.DEFAULT.withMaxBytes(config.maxListBytes));
-        List<Problem> problems = new ArrayList<>(parsed.problems());
-        if (parsed.ok()) problems.addAll(ExampleChecker.check(parsed.list()));
+        List<Problem> problems = new ArrayList<>(ListCheck.problems(parsed));
         if (parsed.ok() && !parsed.list().id().equals(id)) {
             problems.add(headerProblem(text, "! Id:", "this list says '! Id: " + parsed.list().id()
                     + "' but is published as '" + id + "'"));

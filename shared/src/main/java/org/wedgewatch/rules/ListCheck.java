@@ -9,7 +9,11 @@ public final class ListCheck {
     }
 
     public static List<Problem> problems(String text) {
-        ParseResult r = ListParser.parse(text);
+        return problems(ListParser.parse(text));
+    }
+
+    /** The same for a list already parsed (a server parses with its own limits). */
+    public static List<Problem> problems(ParseResult r) {
         List<Problem> problems = new ArrayList<>(r.problems());
         if (r.ok()) problems.addAll(ExampleChecker.check(r.list()));
         problems.sort((a, b) -> a.line != b.line ? Integer.compare(a.line, b.line) : Integer.compare(a.column, b.column));

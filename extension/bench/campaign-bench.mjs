@@ -22,15 +22,34 @@ function rng(seed) {
   return () => ((seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
 }
 
+/** The rows of a CSV file (RFC 4180: quoted fields, doubled quotes, newlines inside quotes). */
+function csvRows(text) {
+  const rows = [];
+  let row = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch !== '"') field += ch;
+      else if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") { row.push(field); field = ""; }
+    else if (ch === "\n") { row.push(field); rows.push(row); row = []; field = ""; }
+    else if (ch !== "\r") field += ch;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+/** The post texts of ../shared/corpora: the `text` column of each file, as a timeline shows them. */
 function corpusTexts() {
   const dir = path.resolve(fixtures, "..", "corpora");
   const out = [];
   if (!fs.existsSync(dir)) return out;
   for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".csv")).sort()) {
-    // one post per line is enough for timing: quoted newlines only split a post in two
-    for (const line of fs.readFileSync(path.join(dir, f), "utf8").split("\n").slice(1)) {
-      if (line.length > 20) out.push(line.slice(0, 280));
-    }
+    const [header, ...rows] = csvRows(fs.readFileSync(path.join(dir, f), "utf8"));
+    const column = header.indexOf("text");
+    if (column < 0) continue;
+    for (const row of rows) if (row[column]) out.push(row[column]);
   }
   return out;
 }

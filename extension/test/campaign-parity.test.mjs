@@ -69,7 +69,7 @@ test("TeaVM counts distinct accounts, a repost once, and reloads its saved index
   assert.equal(c.observe("thank you so much", "acct-d", t0, "/d/status/4"), -1);
   const saved = c.save();
   assert.equal(c.save(), null, "nothing new to save");
-  assert.equal(c.init("WC1 corrupt"), false);
+  assert.equal(c.init("WC2 corrupt"), false);
   assert.equal(c.details(pair.a, t0 + 4000).accounts, 0);
   assert.equal(c.init(saved), true);
   assert.deepEqual(c.details(pair.b, t0 + 4000), { accounts: 3, times: [t0, t0 + 1000, t0 + 2000] });
@@ -77,5 +77,5 @@ test("TeaVM counts distinct accounts, a repost once, and reloads its saved index
   assert.equal(c.details(pair.a, t0 + 4000).accounts, 1);
   c.clear();
   assert.equal(c.details(pair.a, t0 + 4000).accounts, 0);
-  assert.match(c.save(), /^WC1/, "a cleared index is saved too");
+  assert.match(c.save(), /^WC2/, "a cleared index is saved too");
 });

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.wedgewatch.campaign.CampaignIndex;
 import org.wedgewatch.campaign.Fingerprint;
+import org.wedgewatch.campaign.Fingerprinter;
 
 /**
  * {@code clusters [DIR] [--top N]}: runs the campaign detector over every corpus CSV, as if one
@@ -113,9 +114,10 @@ public final class ClustersCommand {
         CampaignIndex index = new CampaignIndex(posts.size(), Long.MAX_VALUE / 4);
         Map<Integer, List<Integer>> members = new HashMap<>();
         int fingerprinted = 0;
+        Fingerprinter fingerprinter = new Fingerprinter();
         for (int i = 0; i < posts.size(); i++) {
             Post p = posts.get(i);
-            Fingerprint fp = Fingerprint.of(p.text());
+            Fingerprint fp = fingerprinter.of(p.text());
             if (fp == null) continue;
             fingerprinted++;
             // Files without an author column: every row stands for its own account.

@@ -2,6 +2,7 @@ package org.wedgewatch.browser;
 
 import org.wedgewatch.campaign.CampaignIndex;
 import org.wedgewatch.campaign.Fingerprint;
+import org.wedgewatch.campaign.Fingerprinter;
 import org.wedgewatch.campaign.IndexCodec;
 
 /**
@@ -14,6 +15,7 @@ final class CampaignSession {
     private static CampaignIndex index;
     /** {@link CampaignIndex#changes} at the last save or load: nothing new, nothing to write. */
     private static int saved;
+    private static final Fingerprinter FINGERPRINTER = new Fingerprinter();
 
     private CampaignSession() {
     }
@@ -54,7 +56,7 @@ final class CampaignSession {
 
     /** Distinct accounts with this wording after this sighting, or -1 when the text has no fingerprint. */
     static int observe(String text, String accountHash, double nowMillis, String postKey) {
-        Fingerprint fp = Fingerprint.of(text);
+        Fingerprint fp = FINGERPRINTER.of(text);
         lastCluster = -1;
         if (fp == null) return -1;
         lastCluster = index().observe(fp, accountHash, nowMillis, postKey);
@@ -70,7 +72,7 @@ final class CampaignSession {
 
     /** {"accounts": n, "times": [millis, ...]} oldest first, from this browser's own history. */
     static String details(String text, double nowMillis) {
-        Fingerprint fp = Fingerprint.of(text);
+        Fingerprint fp = FINGERPRINTER.of(text);
         long[] times = fp == null ? new long[0] : index().timesSeen(fp, (long) nowMillis);
         int accounts = fp == null ? 0 : index().distinctAccounts(fp, (long) nowMillis);
         StringBuilder sb = new StringBuilder("{\"accounts\":").append(accounts).append(",\"times\":[");
@@ -91,7 +93,7 @@ final class CampaignSession {
     }
 
     static String fingerprint(String text) {
-        Fingerprint fp = Fingerprint.of(text);
+        Fingerprint fp = FINGERPRINTER.of(text);
         return fp == null ? null : fp.toString();
     }
 }

@@ -5,61 +5,74 @@ package org.wedgewatch.campaign;
  * Two clusters whose fingerprints agree in both slots of any band meet in a chain; with 16 bands of
  * two slots, a pair at Jaccard 0.5 meets with probability 1 - (1 - 0.5^2)^16 = 0.99.
  *
- * <p>Entry {@code cluster * 16 + band} is fixed, so the table needs only one next-pointer per entry
- * and the key is read back from the cluster's signature.
+ * <p>Entry {@code cluster * 16 + band} is fixed. Each entry keeps its next and previous entry and
+ * its key side by side in one array, so walking a chain costs one memory access per entry. Chains
+ * are doubly linked because every new sighting, once the store is full, ends an old cluster:
+ * removal must not walk a chain that a popular band value made long.
  */
 final class BandTable {
-    private static final int NONE = -1;
-    private final int[] heads;
-    private final int[] next;
-    private final int mask;
-    private final int[] sigs;
+    static final int NONE = -1;
+    private static final int NEXT = 0;
+    private static final int PREV = 1; // the entry before, or -2 - bucket for a chain's first
+    private static final int KEY = 2;
+    private static final int STRIDE = 3;
 
-    /** {@code sigs} holds 16 band values per cluster; the table reads it and never writes it. */
-    BandTable(int maxClusters, int[] sigs) {
+    private final int[] heads;
+    private final int[] links;
+    private final int mask;
+
+    BandTable(int maxClusters) {
         int size = 16;
-        // Half as many heads as entries: chains of two on average, 2 MB at 50,000 clusters.
+        // Half as many heads as entries: chains of two on average.
         while (size < 8 * maxClusters) size <<= 1;
         heads = new int[size];
         for (int i = 0; i < size; i++) heads[i] = NONE;
-        next = new int[maxClusters * Fingerprint.BANDS];
+        links = new int[maxClusters * Fingerprint.BANDS * STRIDE];
         mask = size - 1;
-        this.sigs = sigs;
     }
 
-    static int bucketKey(int band, int value) {
-        return Hashing.mix(band << 24 | value);
+    /** Band and value as one int: a value has 24 bits, a band number 4. */
+    static int key(int band, int value) {
+        return band << 24 | value;
     }
 
-    void add(int cluster) {
+    /** Chains cluster {@code cluster} under each of its band values, {@code bands[offset..offset+16)}. */
+    void add(int cluster, int[] bands, int offset) {
         for (int b = 0; b < Fingerprint.BANDS; b++) {
             int e = cluster * Fingerprint.BANDS + b;
-            int h = bucketKey(b, sigs[e]) & mask;
-            next[e] = heads[h];
+            int key = key(b, bands[offset + b]);
+            int h = Hashing.mix(key) & mask;
+            int first = heads[h];
+            int at = e * STRIDE;
+            links[at + NEXT] = first;
+            links[at + PREV] = -2 - h;
+            links[at + KEY] = key;
+            if (first != NONE) links[first * STRIDE + PREV] = e;
             heads[h] = e;
         }
     }
 
     void remove(int cluster) {
         for (int b = 0; b < Fingerprint.BANDS; b++) {
-            int e = cluster * Fingerprint.BANDS + b;
-            int h = bucketKey(b, sigs[e]) & mask;
-            if (heads[h] == e) {
-                heads[h] = next[e];
-                continue;
-            }
-            int p = heads[h];
-            while (next[p] != e) p = next[p];
-            next[p] = next[e];
+            int at = (cluster * Fingerprint.BANDS + b) * STRIDE;
+            int p = links[at + PREV];
+            int n = links[at + NEXT];
+            if (p >= 0) links[p * STRIDE + NEXT] = n;
+            else heads[-2 - p] = n;
+            if (n != NONE) links[n * STRIDE + PREV] = p;
         }
     }
 
-    /** The first entry of the chain where band {@code b} of value {@code value} would be. */
-    int first(int b, int value) {
-        return heads[bucketKey(b, value) & mask];
+    /** The first entry of the chain where {@code key} would be; the chain also holds other keys. */
+    int first(int key) {
+        return heads[Hashing.mix(key) & mask];
     }
 
     int next(int entry) {
-        return next[entry];
+        return links[entry * STRIDE + NEXT];
+    }
+
+    boolean hasKey(int entry, int key) {
+        return links[entry * STRIDE + KEY] == key;
     }
 }

@@ -78,7 +78,7 @@ public final class CampaignIndex {
         freeIds = new int[capacity];
         for (int i = 0; i < capacity; i++) freeIds[i] = capacity - 1 - i;
         freeCount = capacity;
-        table = new BandTable(capacity, sigs);
+        table = new BandTable(capacity);
         ringCluster = new int[capacity];
         ringAccount = new int[capacity];
         ringTime = new int[capacity];
@@ -215,16 +215,17 @@ public final class CampaignIndex {
         int best = NONE;
         int bestAgreement = Fingerprint.SAME_SLOTS - 1;
         for (int b = 0; b < B; b++) {
-            int value = bands[b];
+            int key = BandTable.key(b, bands[b]);
             int walked = 0;
-            for (int e = table.first(b, value); e != NONE && walked < MAX_CHAIN_WALK; e = table.next(e)) {
+            for (int e = table.first(key); e != NONE && walked < MAX_CHAIN_WALK; e = table.next(e)) {
                 walked++;
                 // A chain holds every entry whose bucket collides; keep only this band and value.
-                if (e % B != b || sigs[e] != value) continue;
-                int c = e / B;
+                if (!table.hasKey(e, key)) continue;
+                int c = e >>> 4; // e / B (B is 16) as a shift: in JavaScript an int division is a float one
                 if (seenStamp[c] == query) continue;
                 seenStamp[c] = query;
                 int agreement = Fingerprint.agreement(bands, 0, sigs, c * B);
+                if (agreement == Fingerprint.SLOTS) return c; // a copy: nothing can agree more
                 // Ties go to the lower id so the verdict never depends on chain order.
                 if (agreement > bestAgreement || (agreement == bestAgreement && best != NONE && c < best)) {
                     best = c;
@@ -243,7 +244,7 @@ public final class CampaignIndex {
         sightings[c] = 0;
         accounts[c] = 0;
         seenStamp[c] = 0;
-        table.add(c);
+        table.add(c, sigs, c * B);
         return c;
     }
 

@@ -1,14 +1,16 @@
 package org.wedgewatch.campaign;
 
-import java.util.HashSet;
-import org.wedgewatch.rules.Normalizer;
+import org.wedgewatch.rules.ReusedNormalizer;
 import org.wedgewatch.rules.Tokens;
 
 /**
- * The words of a post that carry its wording, in order: what a copy-paste campaign keeps when it
- * changes everything around it. Mentions, links, emoji, an "RT @user:" or "via @user" and the
- * hashtags piled at the start or end are dropped; a hashtag inside a sentence stays as its words,
- * so "the #DNC knew" and "the DNC knew" read the same.
+ * The words of a post that carry its wording, in order, as hashes: what a copy-paste campaign
+ * keeps when it changes everything around it. Mentions, links, emoji, an "RT @user:" or "via @user"
+ * and the hashtags piled at the start or end are dropped; a hashtag inside a sentence stays as its
+ * words, so "the #DNC knew" and "the DNC knew" read the same.
+ *
+ * <p>One object reads post after post into the same arrays (valid until the next {@link #read}):
+ * in the browser, allocation cost more than the reading. Not thread-safe.
  */
 final class ContentWords {
     /** Function words and the stock phrases of social media: they never make two posts alike. */
@@ -25,28 +27,26 @@ final class ContentWords {
         "follow", "following", "followed", "retweet", "rt", "via", "everyone", "guys", "amp",
     };
 
-    private static final HashSet<String> GENERIC_SET = new HashSet<>();
+    private final ReusedNormalizer normalizer = new ReusedNormalizer(GENERIC);
+    /** The String.hashCode of each word kept, in order; the first {@link #count} are valid. */
+    int[] hashes = new int[64];
+    /** Whether each word is generic (in {@link #GENERIC}, or a single character). */
+    boolean[] generic = new boolean[64];
+    private boolean[] tag = new boolean[64];
+    int count;
+    /** How many distinct words are not generic: the measure of "enough content". */
+    int distinctContent;
+    private final DistinctInts distinct = new DistinctInts();
 
-    static {
-        for (String w : GENERIC) GENERIC_SET.add(w);
-    }
-
-    final String[] words;
-    /** How many distinct words are not in {@link #GENERIC}: the measure of "enough content". */
-    final int distinctContent;
-    final boolean[] generic;
-
-    private ContentWords(String[] words, boolean[] generic, int distinctContent) {
-        this.words = words;
-        this.generic = generic;
-        this.distinctContent = distinctContent;
-    }
-
-    static ContentWords of(String text) {
-        Tokens t = Normalizer.normalize(text);
+    /** Reads the content words of {@code text} into this object's arrays. */
+    void read(String text) {
+        Tokens t = normalizer.normalize(text);
         int n = t.size();
-        String[] kept = new String[n];
-        boolean[] tag = new boolean[n];
+        if (hashes.length < n) {
+            hashes = new int[n];
+            generic = new boolean[n];
+            tag = new boolean[n];
+        }
         int k = 0;
         boolean inTag = false;
         for (int i = 0; i < n; i++) {
@@ -54,13 +54,14 @@ final class ContentWords {
                 inTag = false;
                 continue;
             }
-            String w = t.word(i);
             // The pieces of #BernieBros are adjacent word tokens, the first starting at the '#'.
             boolean startsTag = text.charAt(t.start(i)) == '#';
             boolean continuesTag = inTag && t.start(i) == t.end(i - 1) && t.start(i) != t.start(i - 1);
             inTag = startsTag || continuesTag;
-            if ((w.equals("rt") || w.equals("via")) && i + 1 < n && t.kind(i + 1) == Tokens.MENTION) continue;
-            kept[k] = w;
+            String w = t.word(i); // null for a plain word of five letters or more
+            if (w != null && (w.equals("rt") || w.equals("via")) && i + 1 < n && t.kind(i + 1) == Tokens.MENTION) continue;
+            hashes[k] = t.wordHash(i);
+            generic[k] = (w != null && w.length() < 2) || normalizer.isKnown(t, i);
             tag[k] = inTag;
             k++;
         }
@@ -68,26 +69,16 @@ final class ContentWords {
         int to = k;
         while (from < to && tag[from]) from++;
         while (to > from && tag[to - 1]) to--;
-        String[] words = new String[to - from];
-        boolean[] generic = new boolean[to - from];
-        String[] content = new String[to - from];
-        int contentCount = 0;
-        for (int i = from; i < to; i++) {
-            String w = kept[i];
-            words[i - from] = w;
-            generic[i - from] = w.length() < 2 || GENERIC_SET.contains(w);
-            if (!generic[i - from]) content[contentCount++] = w;
+        count = to - from;
+        if (from > 0) {
+            System.arraycopy(hashes, from, hashes, 0, count);
+            System.arraycopy(generic, from, generic, 0, count);
         }
-        return new ContentWords(words, generic, distinct(content, contentCount));
-    }
-
-    /** Distinct strings among the first n: a post has a few dozen words, so a sort beats a HashSet. */
-    private static int distinct(String[] words, int n) {
-        java.util.Arrays.sort(words, 0, n);
+        distinct.clear(count);
         int d = 0;
-        for (int i = 0; i < n; i++) {
-            if (i == 0 || !words[i].equals(words[i - 1])) d++;
+        for (int i = 0; i < count; i++) {
+            if (!generic[i] && distinct.add(hashes[i])) d++;
         }
-        return d;
+        distinctContent = d;
     }
 }

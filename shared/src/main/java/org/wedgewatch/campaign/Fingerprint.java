@@ -1,8 +1,8 @@
 package org.wedgewatch.campaign;
 
 /**
- * The wording of a post as a MinHash signature: 32 slots of 12 bits, each the minimum of one hash
- * function over the post's shingles (adjacent word pairs, plus single content words so that one
+ * The wording of a post as a MinHash signature: 32 slots of 12 bits, each from the minimum of one
+ * hash function over the post's shingles (adjacent word pairs, plus single content words so that one
  * swapped word in a short post still leaves most of the set intact). Two posts agree in a slot with probability
  * equal to the Jaccard similarity of their shingle sets (Broder 1997); keeping only 12 bits per slot
  * adds a 1/4096 chance of a false agreement (b-bit MinHash, Li and Koenig 2010) and halves storage.
@@ -30,61 +30,18 @@ public final class Fingerprint {
      */
     public static final int SAME_SLOTS = 16;
 
-    private static final int[] SEEDS = new int[SLOTS];
-
-    static {
-        for (int i = 0; i < SLOTS; i++) SEEDS[i] = Hashing.mix(0x5EED0000 + i * 0x9E3779B1);
-    }
-
     final int[] bands;
 
     Fingerprint(int[] bands) {
         this.bands = bands;
     }
 
-    /** The fingerprint of a post's text, or null when the text has too little content to compare. */
-    public static Fingerprint of(String text) {
-        if (text == null) return null;
-        ContentWords cw = ContentWords.of(text);
-        if (cw.distinctContent < MIN_CONTENT_WORDS) return null;
-        int[] shingles = new int[2 * cw.words.length];
-        int n = shingles(cw, shingles);
-        // Bands outside, shingles inside: two running minimums in locals, no array per slot.
-        // TeaVM allocates every int[] as a typed array, which costs more than the hashing here.
-        int[] bands = new int[BANDS];
-        for (int b = 0; b < BANDS; b++) {
-            int seed0 = SEEDS[2 * b];
-            int seed1 = SEEDS[2 * b + 1];
-            int min0 = Integer.MAX_VALUE;
-            int min1 = Integer.MAX_VALUE;
-            for (int k = 0; k < n; k++) {
-                int h0 = Hashing.mix(shingles[k] ^ seed0);
-                int h1 = Hashing.mix(shingles[k] ^ seed1);
-                if (h0 < min0) min0 = h0;
-                if (h1 < min1) min1 = h1;
-            }
-            bands[b] = (min0 & SLOT_MASK) << SLOT_BITS | (min1 & SLOT_MASK);
-        }
-        return new Fingerprint(bands);
-    }
-
     /**
-     * Writes the shingle hashes into {@code out} and returns how many: word pairs with a content
-     * word in them, and each content word alone (repeats do not matter to a minimum).
+     * The fingerprint of a post's text, or null when the text has too little content to compare.
+     * For many posts, keep a {@link Fingerprinter}: this makes a new one each time.
      */
-    private static int shingles(ContentWords cw, int[] out) {
-        String[] w = cw.words;
-        int n = 0;
-        int previous = 0;
-        for (int i = 0; i < w.length; i++) {
-            int h = Hashing.fnv(w[i]);
-            // "of the" joins a third of all posts to each other: pairs need a content word.
-            if (i > 0 && (!cw.generic[i] || !cw.generic[i - 1])) out[n++] = Hashing.pair(previous, h);
-            // A different mix than pairs use, so a word never collides with a pair by construction.
-            if (!cw.generic[i]) out[n++] = Hashing.mix(h ^ 0x2545F491);
-            previous = h;
-        }
-        return n;
+    public static Fingerprint of(String text) {
+        return new Fingerprinter().of(text);
     }
 
     /** How many of the 32 slots agree: 32 times the estimated Jaccard similarity. */

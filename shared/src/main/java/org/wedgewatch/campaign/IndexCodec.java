@@ -7,13 +7,13 @@ package org.wedgewatch.campaign;
  * sightings of 50,000 different wordings: about 60 bytes each, 80 as base64, 4 MB in all.
  *
  * <pre>
- * "WC1" magic, varint capacity, varint window seconds, varint sightings, then per sighting:
+ * "WC2" magic, varint capacity, varint window seconds, varint sightings, then per sighting:
  *   varint ref (0 = new cluster, followed by 16 x 3 bytes of bands; n = the n-th cluster opened)
  *   zigzag varint time - previous time, 4 bytes account hash, 4 bytes sighting hash
  * </pre>
  */
 public final class IndexCodec {
-    private static final String MAGIC = "WC1";
+    private static final String MAGIC = "WC2";
     private static final char[] ALPHABET =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
 

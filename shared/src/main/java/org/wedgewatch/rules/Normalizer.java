@@ -393,7 +393,7 @@ public final class Normalizer {
             }
             int n = to - from;
             if (vocabulary != null && n > 4 && prev != 't') { // neither text-speak nor "dont": only its id matters
-                raw.addWithId(null, vocabulary.get(f.chars, from, to, hash), Tokens.WORD, from, to, pendingBreak);
+                raw.addWithId(null, vocabulary.get(f.chars, from, to, hash), hash, Tokens.WORD, from, to, pendingBreak);
                 pendingBreak = false;
                 return true;
             }

@@ -21,6 +21,8 @@ public final class Tokens {
      * lists do not have it), whose String is then never made (words[i] is null); NO_ID elsewhere.
      */
     int[] ids;
+    /** Beside an id: the String.hashCode of the word never made, for {@link #wordHash}. */
+    int[] hashes;
     int size;
 
     static final int NO_ID = -2;
@@ -33,15 +35,17 @@ public final class Tokens {
         ends = new int[capacity];
         sentenceStarts = new boolean[capacity];
         ids = new int[capacity];
+        hashes = new int[capacity];
     }
 
     void add(String word, byte kind, int start, int end, boolean sentenceStart) {
-        addWithId(word, NO_ID, kind, start, end, sentenceStart);
+        addWithId(word, NO_ID, 0, kind, start, end, sentenceStart);
     }
 
-    void addWithId(String word, int id, byte kind, int start, int end, boolean sentenceStart) {
+    void addWithId(String word, int id, int hash, byte kind, int start, int end, boolean sentenceStart) {
         if (size == words.length) grow();
         ids[size] = id;
+        hashes[size] = hash;
         words[size] = word;
         kinds[size] = kind;
         starts[size] = start;
@@ -58,7 +62,9 @@ public final class Tokens {
         int[] b = new int[n];
         boolean[] s = new boolean[n];
         int[] d = new int[n];
+        int[] h = new int[n];
         System.arraycopy(ids, 0, d, 0, size);
+        System.arraycopy(hashes, 0, h, 0, size);
         System.arraycopy(words, 0, w, 0, size);
         System.arraycopy(kinds, 0, k, 0, size);
         System.arraycopy(starts, 0, a, 0, size);
@@ -70,10 +76,12 @@ public final class Tokens {
         ends = b;
         sentenceStarts = s;
         ids = d;
+        hashes = h;
     }
 
     void copy(int src, int dst) {
         ids[dst] = ids[src];
+        hashes[dst] = hashes[src];
         words[dst] = words[src];
         kinds[dst] = kinds[src];
         starts[dst] = starts[src];
@@ -82,7 +90,10 @@ public final class Tokens {
     }
 
     public int size() { return size; }
+    /** The normalized word, or null for a plain word normalized against a vocabulary (only its id was needed). */
     public String word(int i) { return words[i]; }
+    /** The String.hashCode of the normalized word, whether or not its String was made. */
+    public int wordHash(int i) { return words[i] != null ? words[i].hashCode() : hashes[i]; }
     public byte kind(int i) { return kinds[i]; }
     public int start(int i) { return starts[i]; }
     public int end(int i) { return ends[i]; }

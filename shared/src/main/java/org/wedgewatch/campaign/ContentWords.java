@@ -28,6 +28,8 @@ final class ContentWords {
     };
 
     private final ReusedNormalizer normalizer = new ReusedNormalizer(GENERIC);
+    private final int rt = normalizer.knownId("rt");
+    private final int via = normalizer.knownId("via");
     /** The String.hashCode of each word kept, in order; the first {@link #count} are valid. */
     int[] hashes = new int[64];
     /** Whether each word is generic (in {@link #GENERIC}, or a single character). */
@@ -58,10 +60,11 @@ final class ContentWords {
             boolean startsTag = text.charAt(t.start(i)) == '#';
             boolean continuesTag = inTag && t.start(i) == t.end(i - 1) && t.start(i) != t.start(i - 1);
             inTag = startsTag || continuesTag;
-            String w = t.word(i); // null for a plain word of five letters or more
-            if (w != null && (w.equals("rt") || w.equals("via")) && i + 1 < n && t.kind(i + 1) == Tokens.MENTION) continue;
+            int known = normalizer.knownId(t, i);
+            if (known >= 0 && (known == rt || known == via) && i + 1 < n && t.kind(i + 1) == Tokens.MENTION) continue;
+            String w = t.word(i); // null for most plain words: only their hash is made
             hashes[k] = t.wordHash(i);
-            generic[k] = (w != null && w.length() < 2) || normalizer.isKnown(t, i);
+            generic[k] = known >= 0 || (w != null && w.length() < 2);
             tag[k] = inTag;
             k++;
         }

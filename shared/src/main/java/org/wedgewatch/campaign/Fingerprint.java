@@ -1,11 +1,12 @@
 package org.wedgewatch.campaign;
 
 /**
- * The wording of a post as a MinHash signature: 32 slots of 12 bits, each from the minimum of one
- * hash function over the post's shingles (adjacent word pairs, plus single content words so that one
- * swapped word in a short post still leaves most of the set intact). Two posts agree in a slot with probability
- * equal to the Jaccard similarity of their shingle sets (Broder 1997); keeping only 12 bits per slot
- * adds a 1/4096 chance of a false agreement (b-bit MinHash, Li and Koenig 2010) and halves storage.
+ * The wording of a post as a MinHash signature of 32 slots of 12 bits over the post's shingles
+ * (adjacent word pairs, plus single content words so that one swapped word in a short post still
+ * leaves most of the set intact), made by {@link Fingerprinter}. Two posts agree in a slot with
+ * probability equal to the Jaccard similarity of their shingle sets (Broder 1997); keeping only 12
+ * bits per slot adds a 1/4096 chance of a false agreement (b-bit MinHash, Li and Koenig 2010) and
+ * halves storage.
  *
  * <p>Slots are packed in pairs into 16 band values of 24 bits: a band is both the storage and the
  * LSH key, so the index needs nothing but these 16 ints.

@@ -27,6 +27,12 @@ public final class Normalizer {
     };
 
     private static final Map<String, String> TEXT_SPEAK_MAP = pairs(TEXT_SPEAK);
+    /** The text-speak words, looked up in a post's characters without making a String. */
+    private static final Vocabulary TEXT_SPEAK_WORDS = new Vocabulary();
+
+    static {
+        for (int i = 0; i < TEXT_SPEAK.length; i += 2) TEXT_SPEAK_WORDS.intern(TEXT_SPEAK[i]);
+    }
     private static final Map<String, String> NEGATIVE_CONTRACTION_MAP = pairs(NEGATIVE_CONTRACTIONS);
 
     private static Map<String, String> pairs(String[] flat) {
@@ -341,7 +347,7 @@ public final class Normalizer {
         }
 
         private void word(int from, int to) {
-            if (to - from > 1 && f.identity && plainWord(from, to)) return;
+            if (to - from > 1 && plainWord(from, to)) return;
             String lower = f.lowerSlice(from, to);
             if (lower.length() == 1 && isLetter(lower.charAt(0))) {
                 emit(lower, Tokens.WORD, from, to, true); // maybe part of "L e f t i s t s"
@@ -370,7 +376,8 @@ public final class Normalizer {
         }
 
         /**
-         * The common case, a word of ASCII letters, in one scan and no copying: it needs
+         * The common case, a word of ASCII letters (in any post: an emoji or a curly quote elsewhere
+         * does not matter, as folded letters are letters), in one scan and no copying: it needs
          * no leetspeak or contraction reading, only the text-speak and "dont"-style lookups (short
          * words, words ending in t) and the folding of repeated letters. False when not plain.
          */
@@ -392,12 +399,15 @@ public final class Normalizer {
                 prev = c;
             }
             int n = to - from;
-            if (vocabulary != null && n > 4 && prev != 't') { // neither text-speak nor "dont": only its id matters
+            // Not "dont"-style, and not text-speak (only words of 4 letters or fewer are; a repeat
+            // letter would need the uncollapsed word): only its id matters, no String is made.
+            boolean onlyId = prev != 't' && (n > 4 || (!repeat && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash) < 0));
+            if (vocabulary != null && onlyId) {
                 raw.addWithId(null, vocabulary.get(f.chars, from, to, hash), hash, Tokens.WORD, from, to, pendingBreak);
                 pendingBreak = false;
                 return true;
             }
-            String w = upper ? f.lowerSlice(from, to) : f.text.substring(from, to);
+            String w = upper || !f.identity ? f.lowerSlice(from, to) : f.text.substring(from, to);
             String speak = n <= 4 ? TEXT_SPEAK_MAP.get(w) : null;
             if (speak != null) {
                 emit(speak, Tokens.WORD, from, to, false);

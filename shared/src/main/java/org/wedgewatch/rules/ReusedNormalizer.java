@@ -3,9 +3,9 @@ package org.wedgewatch.rules;
 /**
  * {@link Normalizer#normalize(String)} into the same buffers post after post, for callers that
  * see thousands of posts (the campaign detector): in the browser a fresh set of arrays, and a
- * String per word, were most of its cost. Plain words longer than four letters get no String
- * ({@link Tokens#word} is null): the caller reads {@link Tokens#wordHash} and asks
- * {@link #isKnown} about the few words it cares about. Tokens are valid until the next call.
+ * String per word, were most of its cost. Most plain words get no String ({@link Tokens#word}
+ * is null): the caller reads {@link Tokens#wordHash} and asks {@link #knownId} about the few words
+ * it cares about. Tokens are valid until the next call.
  * Not thread-safe.
  */
 public final class ReusedNormalizer {
@@ -13,7 +13,7 @@ public final class ReusedNormalizer {
     private final Tokens tokens = new Tokens(64);
     private final Vocabulary known = new Vocabulary();
 
-    /** {@code knownWords}: the words {@link #isKnown} answers for, as written (they are normalized here). */
+    /** {@code knownWords}: the words {@link #knownId} answers for, as written (they are normalized here). */
     public ReusedNormalizer(String[] knownWords) {
         for (String phrase : knownWords) {
             for (String w : Normalizer.words(phrase)) known.intern(w);
@@ -24,9 +24,15 @@ public final class ReusedNormalizer {
         return Normalizer.normalize(text, folded, tokens, known);
     }
 
-    /** Whether word token {@code i} of the last normalized text is one of the known words. */
-    public boolean isKnown(Tokens t, int i) {
+    /** Which known word token {@code i} of the last normalized text is, or -1. */
+    public int knownId(Tokens t, int i) {
         String w = t.words[i];
-        return w != null ? known.get(w) >= 0 : t.ids[i] >= 0;
+        return w != null ? known.get(w) : t.ids[i];
+    }
+
+    /** The id {@link #knownId(Tokens, int)} gives for {@code word}, or -1 if it is not known. */
+    public int knownId(String word) {
+        String[] words = Normalizer.words(word);
+        return words.length == 1 ? known.get(words[0]) : -1;
     }
 }

@@ -23,7 +23,6 @@
   let statsTimer = 0;
 
   function matchesOf(post) {
-    if (config.settings.pausedUntil > Date.now()) return { matches: [], inQuote: false };
     if (post.handle && config.allowlist.has(post.handle.toLowerCase())) return { matches: [], inQuote: false };
     const own = post.text ? config.matcher.match(post.text) : [];
     if (own.length || !post.quoteText) return { matches: own, inQuote: false };
@@ -79,10 +78,12 @@
     const last = judged.get(article);
     if (last && last.sig === sig && article.getAttribute(STATE) === last.state && (last.state === "pass" || hasPanel(article))) return false;
 
-    const { matches, inQuote } = matchesOf(post);
+    // Paused on this site: no warning, no badge, and nothing counted or remembered.
+    const paused = config.settings.pausedUntil > Date.now();
+    const { matches, inQuote } = paused ? { matches: [], inQuote: false } : matchesOf(post);
     const m = matches[0];
-    count(post, m);
-    const repeat = W.campaign.lookup(article, post);
+    if (!paused) count(post, m);
+    const repeat = paused ? null : W.campaign.lookup(article, post);
     W.campaignView.badge(article, m ? null : repeat); // a flagged post says it in its panel
     let state = "pass";
     if (!m) {

@@ -161,6 +161,32 @@ class CampaignBadgeTest {
         }
     }
 
+    @Test
+    void pausedOnTheSiteNothingIsWarnedBadgedOrCounted() {
+        String page = chromium.driver.getWindowHandle();
+        chromium.driver.switchTo().newWindow(WindowType.TAB);
+        options();
+        String settings = chromium.driver.getWindowHandle();
+        setPausedUntil("Date.now() + 3600000"); // what the popup's "Pause for an hour" sends
+
+        chromium.driver.switchTo().window(page);
+        open("/smear");
+        assertEquals(List.of(), chromium.js("return [...document.querySelectorAll(arguments[0])]"
+                + ".map(a => a.getAttribute('data-wedgewatch')).filter(v => v !== 'pass')", POSTS), "paused: every post passes");
+        assertEquals(Map.of(), badges(), "paused: no badge");
+        open("/four"); // seen while paused: must not count
+
+        chromium.driver.switchTo().window(settings);
+        setPausedUntil("0");
+        chromium.driver.switchTo().window(page);
+        open("/one");
+        chromium.driver.switchTo().window(settings);
+        chromium.waiting().until(d -> accountsSeen(WORDING.get(0)) == 1L);
+        assertEquals(0L, accountsSeen(SMEAR.get(0)), "the smears seen while paused were not counted");
+        chromium.driver.switchTo().window(page);
+        assertEquals(Map.of(), badges(), "only the one account seen after the pause counts");
+    }
+
     // --- helpers ---
 
     /**
@@ -235,6 +261,14 @@ class CampaignBadgeTest {
     private void options() {
         chromium.driver.get("chrome-extension://" + chromium.extensionId() + "/options/options.html");
         chromium.waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-campaign-ready")));
+    }
+
+    /** Sets the pause from the options page, as the popup does, and waits until it is stored. */
+    private void setPausedUntil(String expression) {
+        chromium.jsAsync("const done = arguments[arguments.length - 1];"
+                + "chrome.runtime.sendMessage({type: 'set-settings', patch: {pausedUntil: " + expression + "}}).then(() => done(true))");
+        chromium.waiting().until(d -> (Boolean) chromium.jsAsync("const done = arguments[arguments.length - 1];"
+                + "chrome.storage.local.get('settings').then(s => done((s.settings.pausedUntil > Date.now()) === " + !expression.equals("0") + "))"));
     }
 
     private void setNumber(String id, String value) {

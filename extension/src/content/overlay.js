@@ -47,6 +47,16 @@ a { color: var(--accent); }` + THEME_CSS;
     return "light";
   }
 
+  // X switches theme (Settings, Display) by repainting body in place, not with a new page: panels
+  // and badges already shown follow it. Body's style changes rarely (a theme, a dialog's scroll lock).
+  let followed = "";
+  new MutationObserver(() => {
+    const th = theme();
+    if (th === followed) return;
+    followed = th;
+    for (const host of document.querySelectorAll(`[${ATTR}], [${W.campaignView.attr}]`)) host.setAttribute("data-theme", th);
+  }).observe(document.body, { attributes: true, attributeFilter: ["style"] });
+
   // One parsed stylesheet adopted by every panel's shadow root: a <style> per root made the
   // browser parse and index the same rules once per warned post.
   let sharedSheet; // undefined: not made yet; null: this browser won't adopt it from a content script

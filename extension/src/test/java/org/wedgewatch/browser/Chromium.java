@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -16,11 +17,16 @@ final class Chromium implements AutoCloseable {
     private final Path profile;
 
     Chromium(int port) throws IOException {
+        this(port, Map.of());
+    }
+
+    /** env: added to the browser's environment (LANGUAGE picks its UI language on Linux). */
+    Chromium(int port, Map<String, String> env) throws IOException {
         if (!Files.exists(EXTENSION.resolve("manifest.json"))) {
             throw new IllegalStateException("build the extension first (mvn package): " + EXTENSION);
         }
         profile = Files.createTempDirectory("wedgewatch-chromium");
-        driver = HeadlessChromium.launch(EXTENSION, profile, "--ignore-certificate-errors", "--window-size=1200,2000",
+        driver = HeadlessChromium.launch(EXTENSION, profile, env, "--ignore-certificate-errors", "--window-size=1200,2000",
                 "--host-resolver-rules=MAP x.com 127.0.0.1:" + port + ", MAP twitter.com 127.0.0.1:" + port);
     }
 

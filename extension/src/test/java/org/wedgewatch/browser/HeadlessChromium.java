@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -18,6 +19,14 @@ public final class HeadlessChromium {
     }
 
     public static ChromeDriver launch(Path extension, Path profile, String... extraArgs) {
+        return launch(extension, profile, Map.of(), extraArgs);
+    }
+
+    /**
+     * With env added to the driver's environment, which the browser inherits: on Linux Chromium
+     * takes its UI language from LANGUAGE / LANG, not from --lang.
+     */
+    public static ChromeDriver launch(Path extension, Path profile, Map<String, String> env, String... extraArgs) {
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -26,7 +35,7 @@ public final class HeadlessChromium {
                 "--user-data-dir=" + profile,
                 "--disable-extensions-except=" + extension, "--load-extension=" + extension);
         options.addArguments(extraArgs);
-        return new ChromeDriver(options);
+        return new ChromeDriver(new ChromeDriverService.Builder().withEnvironment(env).build(), options);
     }
 
     /** The extension's id, from its service worker's URL. */

@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN := mvn -B -q
 JAR := backend/target/wedgewatch.jar
 JAVA_PKGS := openjdk-17-jdk-headless=javac maven=mvn nodejs=node
-TEST_PKGS := $(JAVA_PKGS) npm=npm chromium chromium-driver firefox-esr postgresql
+TEST_PKGS := $(JAVA_PKGS) npm=npm chromium chromium-l10n chromium-driver firefox-esr postgresql
 BENCH_PKGS := $(TEST_PKGS) wrk nginx-light
 
 .PHONY: run test bench eval build deps check-lists test-extension bench-extension

@@ -247,4 +247,15 @@ abstract class PublishFetchContract {
         assertTrue(openapi.path("openapi").asText().startsWith("3."));
         assertTrue(openapi.path("paths").has("/api/v1/lists/{id}"));
     }
+
+    @Test
+    void requestsTheFastPathPassesOnGetJavalinsJsonAnswers() throws Exception {
+        // ListFastPath answers cached lists on the selector thread and hands the rest to the pool
+        HttpResponse<String> missing = http.getText("/api/v1/lists/never-published");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("\"error\""), missing.body());
+        HttpResponse<String> unknown = http.getText("/no/such/path");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("\"error\""), unknown.body());
+    }
 }

@@ -108,14 +108,43 @@ final class ListHandlers {
         ctx.status(200).contentType(LIST_TYPE).result(bytes);
     }
 
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) return false;
-        for (String part : acceptEncoding.toLowerCase().split(",")) {
-            String[] pieces = part.trim().split(";");
-            if (!pieces[0].trim().equals("gzip")) continue;
-            return pieces.length < 2 || !pieces[1].replace(" ", "").matches("q=0(\\.0*)?");
+    /**
+     * Whether an Accept-Encoding value takes gzip: listed in any case and not with q=0. Read by hand,
+     * without splitting or a regex, since every browser's list request asks it.
+     */
+    static boolean acceptsGzip(String value) {
+        if (value == null) return false;
+        int n = value.length();
+        for (int from = 0; from < n; ) {
+            int end = value.indexOf(',', from);
+            if (end < 0) end = n;
+            int params = value.indexOf(';', from);
+            if (params < 0 || params > end) params = end;
+            if (isToken(value, from, params, "gzip")) return !zeroQuality(value, params, end);
+            from = end + 1;
         }
         return false;
+    }
+
+    /** Whether value[from, to), spaces around it aside, is {@code token} in any case. */
+    private static boolean isToken(String value, int from, int to, String token) {
+        while (from < to && value.charAt(from) == ' ') from++;
+        while (to > from && value.charAt(to - 1) == ' ') to--;
+        return to - from == token.length() && value.regionMatches(true, from, token, 0, token.length());
+    }
+
+    /** Whether the parameters value[from, to) start with q=0 (or 0.0...), spaces ignored. */
+    private static boolean zeroQuality(String value, int from, int to) {
+        if (from >= to) return false; // no parameters: the common case, nothing made
+        StringBuilder q = new StringBuilder();
+        for (int i = from + 1; i < to && value.charAt(i) != ';'; i++) {
+            if (value.charAt(i) != ' ') q.append(Character.toLowerCase(value.charAt(i)));
+        }
+        if (q.length() < 3 || q.charAt(0) != 'q' || q.charAt(1) != '=' || q.charAt(2) != '0') return false;
+        if (q.length() == 3) return true;
+        if (q.charAt(3) != '.') return false;
+        for (int i = 4; i < q.length(); i++) if (q.charAt(i) != '0') return false;
+        return true;
     }
 
     void signature(Context ctx) throws SQLException {

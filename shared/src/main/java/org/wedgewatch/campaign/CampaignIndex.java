@@ -43,6 +43,7 @@ public final class CampaignIndex {
     private final int[] freeIds;
     private int freeCount;
     private final int[] seenStamp;
+    private final int[] chainFirsts = new int[B];
     private int stamp;
     private final BandTable table;
 
@@ -214,10 +215,14 @@ public final class CampaignIndex {
         int query = ++stamp;
         int best = NONE;
         int bestAgreement = Fingerprint.SAME_SLOTS - 1;
-        for (int b = 0; b < B; b++) {
+        // The chain heads first, in a loop of their own: the reads do not depend on each other,
+        // so the processor overlaps their cache misses instead of waiting for each in turn.
+        int[] firsts = chainFirsts;
+        for (int b = 0; b < BandTable.CHAINED; b++) firsts[b] = table.first(BandTable.key(b, bands[b]));
+        for (int b = 0; b < BandTable.CHAINED; b++) {
             int key = BandTable.key(b, bands[b]);
             int walked = 0;
-            for (int e = table.first(key); e != NONE && walked < MAX_CHAIN_WALK; e = table.next(e)) {
+            for (int e = firsts[b]; e != NONE && walked < MAX_CHAIN_WALK; e = table.next(e)) {
                 walked++;
                 // A chain holds every entry whose bucket collides; keep only this band and value.
                 if (!table.hasKey(e, key)) continue;
@@ -238,7 +243,8 @@ public final class CampaignIndex {
 
     int newCluster(int[] bands, int offset) {
         int c = freeIds[--freeCount];
-        System.arraycopy(bands, offset, sigs, c * B, B);
+        // A loop, not System.arraycopy: for 16 ints TeaVM's arraycopy costs more than the copy.
+        for (int b = 0; b < B; b++) sigs[c * B + b] = bands[offset + b];
         firstSighting[c] = NONE;
         lastSighting[c] = NONE;
         sightings[c] = 0;

@@ -99,9 +99,14 @@ public final class Normalizer {
         void load(String text) {
             int n = text.length();
             if (chars.length < n + 1) chars = new char[n + 1];
-            text.getChars(0, n, chars, 0); // one copy; the ASCII check then reads the array
-            boolean ascii = true;
-            for (int i = 0; i < n && ascii; i++) ascii = chars[i] < 0x80;
+            // One pass copies and checks for ASCII (in the browser getChars is a loop of its own).
+            int high = 0;
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                chars[i] = c;
+                high |= c;
+            }
+            boolean ascii = high < 0x80;
             length = 0;
             identity = ascii;
             if (ascii) {

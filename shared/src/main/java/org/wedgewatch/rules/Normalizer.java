@@ -121,6 +121,12 @@ public final class Normalizer {
             }
             int i = 0;
             while (i < n) {
+                char c = text.charAt(i);
+                if (c < 0x80) { // folds to itself, never ignorable: most of any post
+                    put(c, i, i + 1);
+                    i++;
+                    continue;
+                }
                 int cp = text.codePointAt(i);
                 int len = Character.charCount(cp);
                 if (CharFolding.isIgnorable(cp)) {

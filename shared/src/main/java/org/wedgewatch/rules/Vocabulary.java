@@ -2,18 +2,28 @@ package org.wedgewatch.rules;
 
 /**
  * Words of the compiled lists and their token ids, in an open-addressing table of plain arrays.
- * It is looked up for every word of every post; without boxed integers or entry objects this is
- * noticeably cheaper in the browser than a HashMap.
+ * It is looked up for every word of every post; without boxed integers, entry objects or String
+ * keys this is noticeably cheaper in the browser than a HashMap.
  *
- * <p>A slot is two ints side by side, the key's hash and its id plus one (0: empty), so a probe
- * reads one array and compares characters only when the hashes agree. Slots are chosen by the hash
+ * <p>A slot is four ints side by side: the key's hash, its id plus one (0: empty), and where its
+ * characters start in one shared char pool and how many there are. A probe reads one array and
+ * compares characters, in that pool, only when the hashes agree: a String key would cost the
+ * browser three dependent memory reads before its first character. Slots are chosen by the hash
  * times the golden ratio: similar words' String hashes differ by little in their low bits and would
  * pile up in neighbouring slots.
  */
 final class Vocabulary {
-    private String[] keys = new String[1024];
-    private int[] slots = new int[2 * 1024];
+    private static final int HASH = 0;
+    private static final int ID = 1;
+    private static final int START = 2;
+    private static final int LENGTH = 3;
+    private static final int STRIDE = 4;
+
+    private int[] slots = new int[STRIDE * 1024];
+    private int mask = 1023;
     private int shift = 32 - 10; // 1024 slots
+    private char[] pool = new char[4096];
+    private int poolSize;
     private int size;
 
     int size() {
@@ -22,10 +32,11 @@ final class Vocabulary {
 
     /** The id of {@code word}, or -1. */
     int get(String word) {
-        int mask = keys.length - 1;
         int hash = word.hashCode();
-        for (int i = slot(hash); slots[2 * i + 1] != 0; i = (i + 1) & mask) {
-            if (slots[2 * i] == hash && keys[i].equals(word)) return slots[2 * i + 1] - 1;
+        int[] s = slots;
+        for (int i = slot(hash); s[STRIDE * i + ID] != 0; i = (i + 1) & mask) {
+            int at = STRIDE * i;
+            if (s[at + HASH] == hash && sameAs(s[at + START], s[at + LENGTH], word)) return s[at + ID] - 1;
         }
         return -1;
     }
@@ -36,34 +47,48 @@ final class Vocabulary {
      * String.hashCode(). Posts' plain words are looked up this way without making a String.
      */
     int get(char[] chars, int from, int to, int hash) {
-        int mask = keys.length - 1;
         int[] s = slots;
-        for (int i = slot(hash); s[2 * i + 1] != 0; i = (i + 1) & mask) {
-            if (s[2 * i] == hash && sameCollapsed(keys[i], chars, from, to)) return s[2 * i + 1] - 1;
+        for (int i = slot(hash); s[STRIDE * i + ID] != 0; i = (i + 1) & mask) {
+            int at = STRIDE * i;
+            if (s[at + HASH] == hash && sameCollapsed(s[at + START], s[at + LENGTH], chars, from, to)) return s[at + ID] - 1;
         }
         return -1;
     }
 
-    private static boolean sameCollapsed(String key, char[] chars, int from, int to) {
+    private boolean sameAs(int start, int length, String word) {
+        if (length != word.length()) return false;
+        for (int k = 0; k < length; k++) if (pool[start + k] != word.charAt(k)) return false;
+        return true;
+    }
+
+    private boolean sameCollapsed(int start, int length, char[] chars, int from, int to) {
         int k = 0;
         char prev = 0;
         for (int i = from; i < to; i++) {
             char c = chars[i];
             if (c >= 'A' && c <= 'Z') c = (char) (c + 32); // posts' words are matched lower-case
             if (c == prev) continue;
-            if (k >= key.length() || key.charAt(k) != c) return false;
+            if (k >= length || pool[start + k] != c) return false;
             k++;
             prev = c;
         }
-        return k == key.length();
+        return k == length;
     }
 
     /** The id of {@code word}, given the next free id when it is new. */
     int intern(String word) {
         int id = get(word);
         if (id >= 0) return id;
-        if (2 * (size + 1) > keys.length) grow();
-        put(word, size);
+        if (2 * (size + 1) > mask + 1) grow();
+        int start = poolSize;
+        if (pool.length < start + word.length()) {
+            char[] bigger = new char[Math.max(2 * pool.length, start + word.length())];
+            System.arraycopy(pool, 0, bigger, 0, start);
+            pool = bigger;
+        }
+        word.getChars(0, word.length(), pool, start);
+        poolSize += word.length();
+        put(word.hashCode(), size, start, word.length());
         return size++;
     }
 
@@ -71,24 +96,23 @@ final class Vocabulary {
         return (hash * 0x9E3779B1) >>> shift;
     }
 
-    private void put(String word, int id) {
-        int mask = keys.length - 1;
-        int hash = word.hashCode();
+    private void put(int hash, int id, int start, int length) {
         int i = slot(hash);
-        while (slots[2 * i + 1] != 0) i = (i + 1) & mask;
-        keys[i] = word;
-        slots[2 * i] = hash;
-        slots[2 * i + 1] = id + 1;
+        while (slots[STRIDE * i + ID] != 0) i = (i + 1) & mask;
+        int at = STRIDE * i;
+        slots[at + HASH] = hash;
+        slots[at + ID] = id + 1;
+        slots[at + START] = start;
+        slots[at + LENGTH] = length;
     }
 
     private void grow() {
-        String[] oldKeys = keys;
-        int[] oldSlots = slots;
-        keys = new String[oldKeys.length * 2];
-        slots = new int[oldSlots.length * 2];
+        int[] old = slots;
+        slots = new int[old.length * 2];
+        mask = 2 * mask + 1;
         shift--;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldSlots[2 * i + 1] != 0) put(oldKeys[i], oldSlots[2 * i + 1] - 1);
+        for (int at = 0; at < old.length; at += STRIDE) {
+            if (old[at + ID] != 0) put(old[at + HASH], old[at + ID] - 1, old[at + START], old[at + LENGTH]);
         }
     }
 }

@@ -90,7 +90,9 @@ function percentile(sorted, p) {
 
 const rand = rng(7);
 const corpus = corpusTexts();
-const texts = [...corpus, ...generated(Math.max(0, STORED + POSTS - corpus.length), rand)];
+// Through JSON, as chrome.runtime messages deliver posts to the background: flat strings. Cut from
+// the file they would be V8 sliced strings, slower to read than anything the extension receives.
+const texts = JSON.parse(JSON.stringify([...corpus, ...generated(Math.max(0, STORED + POSTS - corpus.length), rand)]));
 // Shuffled, so corpus and generated posts mix in both phases.
 for (let i = texts.length - 1; i > 0; i--) {
   const j = Math.floor(rand() * (i + 1));

@@ -4,7 +4,7 @@
 // DOM like the panel. A fact about the wording, not a verdict: it applies to any post.
 (() => {
   const W = globalThis.Wedgewatch;
-  const { el, t, THEME_CSS } = W.dom;
+  const { el, t, styleShadow, THEME_CSS } = W.dom;
   const ATTR = "data-wedgewatch-campaign";
 
   // X lays the article out as a flex row: the badge takes a line of its own above the post.
@@ -71,7 +71,7 @@ article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
     if (!host) {
       host = document.createElement("div");
       host.setAttribute(ATTR, "");
-      host.attachShadow({ mode: "open" });
+      styleShadow(host.attachShadow({ mode: "open" }), BADGE_CSS);
       // The article is one big link to the post: our clicks and keys must not reach X's handlers.
       for (const type of ["click", "keydown", "keyup", "mousedown", "mouseup", "pointerdown", "pointerup"]) {
         host.addEventListener(type, (e) => e.stopPropagation());
@@ -84,7 +84,9 @@ article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
     root.classList.add("badge");
     root.setAttribute("role", "note");
     root.setAttribute("aria-label", t("campaign_region"));
-    host.shadowRoot.replaceChildren(el("style", {}, BADGE_CSS), root);
+    const old = host.shadowRoot.lastElementChild; // after our <style>, if the browser needed one
+    if (old && old.tagName === "DIV") old.replaceWith(root);
+    else host.shadowRoot.append(root);
   }
 
   W.campaignView = { section, badge, css: BADGE_CSS, attr: ATTR };

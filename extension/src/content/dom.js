@@ -17,8 +17,46 @@
 :host([data-theme="dim"]) { --bg: #15202b; --fg: #f7f9f9; --muted: #8b98a5; --line: #38444d; --accent: #1d9bf0; }
 :host([data-theme="dark"]) { --bg: #000000; --fg: #e7e9ea; --muted: #71767b; --line: #2f3336; --accent: #1d9bf0; }`;
 
-  /** A localized string; the key itself when a locale lacks it, so a gap shows, never breaks. */
-  const t = (key, subs) => chrome.i18n.getMessage(key, subs) || key;
+  /**
+   * A localized string; the key itself when a locale lacks it, so a gap shows, never breaks.
+   * Remembered: the same few strings (and counts) come back on every panel, and each
+   * chrome.i18n call crosses into the browser's bindings.
+   */
+  const messages = new Map();
+  function t(key, subs) {
+    const id = subs ? key + "\u0000" + subs.join("\u0000") : key;
+    let m = messages.get(id);
+    if (m === undefined) {
+      if (messages.size >= 1000) messages.clear(); // counts and titles vary: stay small
+      m = chrome.i18n.getMessage(key, subs) || key;
+      messages.set(id, m);
+    }
+    return m;
+  }
+
+  // One parsed stylesheet per CSS text, adopted by every shadow root that uses it: a <style> per
+  // root made the browser parse and index the same rules once per panel or badge.
+  const sheets = new Map();
+  let adoptable = true; // false: this browser won't adopt a sheet made in a content script
+  function styleShadow(shadow, css) {
+    if (adoptable) {
+      try {
+        let sheet = sheets.get(css);
+        if (!sheet) {
+          sheet = new CSSStyleSheet();
+          sheet.replaceSync(css);
+          sheets.set(css, sheet);
+        }
+        shadow.adoptedStyleSheets = [sheet];
+        return;
+      } catch {
+        // Firefox: a sheet made in a content script can't be adopted by the page's shadow root
+        // ("Accessing from Xray wrapper is not supported", bugzil.la/1770592).
+        adoptable = false;
+      }
+    }
+    shadow.append(el("style", {}, css));
+  }
 
   // Page-level rules (outside any shadow root), added once per page for each attribute that needs them.
   const pageStyles = new Set();
@@ -31,5 +69,5 @@
     pageStyles.add(attr);
   }
 
-  W.dom = Object.freeze({ el, t, addPageStyle, THEME_CSS });
+  W.dom = Object.freeze({ el, t, addPageStyle, styleShadow, THEME_CSS });
 })();

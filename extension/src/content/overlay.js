@@ -3,7 +3,7 @@
 // Everything that comes from a list is set as text: a list is data, never markup.
 (() => {
   const W = globalThis.Wedgewatch;
-  const { el, t, THEME_CSS } = W.dom;
+  const { el, t, styleShadow, THEME_CSS } = W.dom;
   const ATTR = "data-wedgewatch-overlay";
 
 
@@ -56,28 +56,6 @@ a { color: var(--accent); }` + THEME_CSS;
     followed = th;
     for (const host of document.querySelectorAll(`[${ATTR}], [${W.campaignView.attr}]`)) host.setAttribute("data-theme", th);
   }).observe(document.body, { attributes: true, attributeFilter: ["style"] });
-
-  // One parsed stylesheet adopted by every panel's shadow root: a <style> per root made the
-  // browser parse and index the same rules once per warned post.
-  let sharedSheet; // undefined: not made yet; null: this browser won't adopt it from a content script
-  function styleShadow(shadow) {
-    if (sharedSheet !== null) {
-      try {
-        if (!sharedSheet) {
-          sharedSheet = new CSSStyleSheet();
-          sharedSheet.replaceSync(PANEL_CSS);
-        }
-        shadow.adoptedStyleSheets = [sharedSheet];
-        return;
-      } catch {
-        // Firefox: a sheet made in a content script can't be adopted by the page's shadow root
-        // ("Accessing from Xray wrapper is not supported", bugzil.la/1770592).
-        sharedSheet = null;
-      }
-    }
-    shadow.append(el("style", {}, PANEL_CSS));
-  }
-
 
   /** Only web links: a list's homepage could say "javascript:". */
   function safeUrl(url) {
@@ -194,7 +172,7 @@ a { color: var(--accent); }` + THEME_CSS;
     const host = document.createElement("div");
     host.setAttribute(ATTR, "");
     const shadow = host.attachShadow({ mode: "open" });
-    styleShadow(shadow);
+    styleShadow(shadow, PANEL_CSS);
     shadow.addEventListener("click", onPanelClick);
     for (const type of STOPPED) host.addEventListener(type, stop);
     article.prepend(host);

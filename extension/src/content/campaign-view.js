@@ -4,7 +4,7 @@
 // DOM like the panel. A fact about the wording, not a verdict: it applies to any post.
 (() => {
   const W = globalThis.Wedgewatch;
-  const { el, t, styleShadow, THEME_CSS } = W.dom;
+  const { el, t, styleShadow, keepEventsIn, THEME_CSS } = W.dom;
   const ATTR = "data-wedgewatch-campaign";
 
   // X lays the article out as a flex row: the badge takes a line of its own above the post.
@@ -36,27 +36,34 @@ article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
     if (!times.length) list.append(el("li", {}, t("campaign_no_times")));
   }
 
-  /** The campaign line for info = {count, windowDays, text}, with its keyboard-operable details. */
-  function section(info) {
-    const id = "ww-campaign-times";
+  const TIMES_ID = "ww-campaign-times";
+  let template = null;
+
+  /** div.campaign > span.line, the details toggle, and the closed details: made once, then cloned. */
+  function sectionTemplate() {
     const box = el("div", { className: "campaign" });
-    box.setAttribute("data-campaign-count", String(info.count));
     const toggle = el("button", { type: "button" }, t("campaign_when"));
     toggle.setAttribute("data-action", "campaign-details");
     toggle.setAttribute("aria-expanded", "false");
-    toggle.setAttribute("aria-controls", id);
-    const details = el("div", { id, hidden: true }, el("p", { className: "note" }, t("campaign_local_only")));
-    const list = el("ul", {});
-    details.append(list);
-    toggle.onclick = () => {
-      details.hidden = !details.hidden;
-      toggle.setAttribute("aria-expanded", String(!details.hidden));
-      if (!details.hidden) fillTimes(list, info.text);
-    };
-    box.append(el("span", { className: "line" }, headline(info)), toggle, details);
+    toggle.setAttribute("aria-controls", TIMES_ID);
+    const details = el("div", { id: TIMES_ID, hidden: true }, el("p", { className: "note" }, t("campaign_local_only")), el("ul", {}));
+    box.append(el("span", { className: "line" }), toggle, details);
     return box;
   }
 
+  /** The campaign line for info = {count, windowDays, text}, with its keyboard-operable details. */
+  function section(info) {
+    const box = (template ||= sectionTemplate()).cloneNode(true);
+    const [line, toggle, details] = box.children;
+    box.setAttribute("data-campaign-count", String(info.count));
+    line.textContent = headline(info);
+    toggle.onclick = () => {
+      details.hidden = !details.hidden;
+      toggle.setAttribute("aria-expanded", String(!details.hidden));
+      if (!details.hidden) fillTimes(details.lastChild, info.text);
+    };
+    return box;
+  }
 
   /** The badge on a post that is not flagged: info, or null to remove it. */
   function badge(article, info) {
@@ -72,10 +79,7 @@ article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
       host = document.createElement("div");
       host.setAttribute(ATTR, "");
       styleShadow(host.attachShadow({ mode: "open" }), BADGE_CSS);
-      // The article is one big link to the post: our clicks and keys must not reach X's handlers.
-      for (const type of ["click", "keydown", "keyup", "mousedown", "mouseup", "pointerdown", "pointerup"]) {
-        host.addEventListener(type, (e) => e.stopPropagation());
-      }
+      keepEventsIn(host);
       article.prepend(host);
     }
     host.setAttribute("data-count", String(info.count) + "/" + info.windowDays);

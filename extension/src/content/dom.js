@@ -69,5 +69,14 @@
     pageStyles.add(attr);
   }
 
-  W.dom = Object.freeze({ el, t, addPageStyle, styleShadow, THEME_CSS });
+  // The article is one big link to the post: clicks and keys on our panels must not reach X's handlers.
+  const STOPPED = ["click", "keydown", "keyup", "mousedown", "mouseup", "pointerdown", "pointerup"];
+  function stop(e) {
+    e.stopPropagation();
+  }
+  function keepEventsIn(host) {
+    for (const type of STOPPED) host.addEventListener(type, stop);
+  }
+
+  W.dom = Object.freeze({ el, t, addPageStyle, styleShadow, keepEventsIn, THEME_CSS });
 })();

@@ -3,7 +3,7 @@
 // Everything that comes from a list is set as text: a list is data, never markup.
 (() => {
   const W = globalThis.Wedgewatch;
-  const { el, t, styleShadow, THEME_CSS } = W.dom;
+  const { el, t, styleShadow, keepEventsIn, THEME_CSS } = W.dom;
   const ATTR = "data-wedgewatch-overlay";
 
 
@@ -156,12 +156,6 @@ a { color: var(--accent); }` + THEME_CSS;
     why.setAttribute("aria-expanded", String(!box.hidden));
   }
 
-  // The article is one big link to the post: our clicks and keys must not reach X's handlers.
-  const STOPPED = ["click", "keydown", "keyup", "mousedown", "mouseup", "pointerdown", "pointerup"];
-  function stop(e) {
-    e.stopPropagation();
-  }
-
   /** Our direct child of the article, if any (X keeps only a few direct children). */
   function hostIn(article) {
     for (let c = article.firstElementChild; c; c = c.nextElementSibling) if (c.hasAttribute(ATTR)) return c;
@@ -174,7 +168,7 @@ a { color: var(--accent); }` + THEME_CSS;
     const shadow = host.attachShadow({ mode: "open" });
     styleShadow(shadow, PANEL_CSS);
     shadow.addEventListener("click", onPanelClick);
-    for (const type of STOPPED) host.addEventListener(type, stop);
+    keepEventsIn(host);
     article.prepend(host);
     return host;
   }

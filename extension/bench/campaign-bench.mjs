@@ -3,11 +3,11 @@
 // it), and the size of the saved index. Inputs: the texts of ../shared/corpora (real posts; each
 // seen from a few accounts, as a timeline would) topped up with generated wordings.
 // Ends with one line: `bench: campaign key=value ...`.
-import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fixtures, repoRoot } from "../test/x-fixture.mjs";
+import { repoRoot } from "../test/x-fixture.mjs";
+import { corpusTexts } from "./corpus.mjs";
 
 const STORED = Number(process.env.STORED || 50000);
 const POSTS = Number(process.env.POSTS || 20000);
@@ -20,59 +20,6 @@ const c = globalThis.createWedgewatchEngine(teavm, campaign).campaign;
 /** A fixed pseudo-random sequence, so every run measures the same posts. */
 function rng(seed) {
   return () => ((seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
-}
-
-/**
- * The rows of a CSV file (RFC 4180: quoted fields, doubled quotes, newlines inside quotes). Fields
- * are cut with slice, not built a character at a time: V8 would keep those as rope strings and
- * flatten each one on its first read, inside the timed call.
- */
-function csvRows(text) {
-  const rows = [];
-  let row = [];
-  let i = 0;
-  while (i <= text.length) {
-    let field;
-    if (text[i] === '"') {
-      const parts = [];
-      let from = ++i;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q < 0) { parts.push(text.slice(from)); i = text.length; break; }
-        if (text[q + 1] === '"') { parts.push(text.slice(from, q + 1)); i = from = q + 2; continue; }
-        parts.push(text.slice(from, q));
-        i = q + 1;
-        break;
-      }
-      field = parts.join("");
-    } else {
-      let j = i;
-      while (j < text.length && text[j] !== "," && text[j] !== "\n" && text[j] !== "\r") j++;
-      field = text.slice(i, j);
-      i = j;
-    }
-    row.push(field);
-    if (text[i] === ",") { i++; continue; }
-    if (text[i] === "\r") i++;
-    if (row.length > 1 || row[0] !== "") rows.push(row);
-    row = [];
-    i++;
-  }
-  return rows;
-}
-
-/** The post texts of ../shared/corpora: the `text` column of each file, as a timeline shows them. */
-function corpusTexts() {
-  const dir = path.resolve(fixtures, "..", "corpora");
-  const out = [];
-  if (!fs.existsSync(dir)) return out;
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".csv")).sort()) {
-    const [header, ...rows] = csvRows(fs.readFileSync(path.join(dir, f), "utf8"));
-    const column = header.indexOf("text");
-    if (column < 0) continue;
-    for (const row of rows) if (row[column]) out.push(row[column]);
-  }
-  return out;
 }
 
 /** Made-up posts of 8-30 words from a vocabulary of 5,000 made-up words of 3-9 letters: each a different wording. */

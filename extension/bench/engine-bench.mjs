@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fixtures, repoRoot } from "../test/x-fixture.mjs";
+import { corpusTexts } from "./corpus.mjs";
 
 const RULES = Number(process.env.RULES || 10000);
 const POSTS = Number(process.env.POSTS || 20000);
@@ -35,17 +36,9 @@ function syntheticRules(n) {
   return { text, phrases };
 }
 
-function corpusTexts(limit) {
-  const dir = path.resolve(fixtures, "..", "corpora");
-  const out = [];
-  if (fs.existsSync(dir)) {
-    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".csv")).sort()) {
-      // one post per line is enough for timing: quoted newlines only split a post in two
-      for (const line of fs.readFileSync(path.join(dir, f), "utf8").split("\n").slice(1)) {
-        if (out.length < limit && line.length > 10) out.push(line.slice(0, 280));
-      }
-    }
-  }
+/** Up to `limit` corpus posts, else the fixture's texts. */
+function benchTexts(limit) {
+  const out = corpusTexts().slice(0, limit);
   if (!out.length) for (const l of fs.readFileSync(path.join(fixtures, "x-home-timeline.texts.jsonl"), "utf8").split("\n")) if (l) out.push(JSON.parse(l).text);
   return out;
 }
@@ -81,7 +74,7 @@ const compileMs = performance.now() - t0;
 // sliced strings, slower to read than anything the content script matches.
 const texts = JSON.parse(JSON.stringify(shared
   ? fs.readFileSync(path.join(workload, "texts.txt"), "utf8").split("\n").filter(Boolean).slice(0, POSTS)
-  : corpusTexts(POSTS)));
+  : benchTexts(POSTS)));
 console.log(`inputs: ${shared ? "the JVM engine benchmark's list and texts (" + workload + ")" : "synthetic rules, corpus posts"}`);
 const ww = time(texts, (t) => matcher.match(t));
 const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));

@@ -412,8 +412,9 @@ public final class Normalizer {
             int n = to - from;
             // Not "dont"-style, and not text-speak (only words of 4 letters or fewer are; a repeat
             // letter would need the uncollapsed word): only its id matters, no String is made.
-            boolean onlyId = prev != 't' && (n > 4 || (!repeat && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash) < 0));
-            if (vocabulary != null && onlyId) {
+            boolean onlyId = vocabulary != null && prev != 't'
+                    && (n > 4 || (!repeat && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash) < 0));
+            if (onlyId) {
                 raw.addWithId(null, vocabulary.get(f.chars, from, to, hash), hash, Tokens.WORD, from, to, pendingBreak);
                 pendingBreak = false;
                 return true;

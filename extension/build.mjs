@@ -45,7 +45,7 @@ function wrapped(file, global, names) {
 
 function wrappedEngine() {
   return wrapped(path.join(target, "engine", "script", "engine.js"), "__wedgewatchTeaVM",
-    ["parse", "check", "stageList", "stageDisabled", "compileStaged", "match", "release"]);
+    ["parse", "check", "stageList", "stageDisabled", "compileStaged", "rules", "match", "release"]);
 }
 
 function wrappedCampaign() {

@@ -14,7 +14,8 @@
   let config = null;
   /** Bumped when lists, settings or marks change, so every post is judged again. */
   let generation = 0;
-  /** article -> {sig, state}: what it was last judged on, to skip unchanged posts cheaply. */
+  /** article -> {generation, paused, sig, state, post, verdict}: what it was last judged on and found, to
+   *  skip unchanged posts cheaply and to redecorate one without reading and matching it again. */
   const judged = new WeakMap();
   /** Posts already counted in stats ("key\0text"), so a reused cell isn't counted twice. */
   const counted = new Set();
@@ -72,17 +73,28 @@
     };
   }
 
-  function judge(article) {
-    const post = W.readPost(article);
-    const sig = generation + "\u0000" + post.key + "\u0000" + post.text + "\u0000" + post.quoteText + "\u0000" + post.truncated;
+  /**
+   * Judges article and decorates it; false when nothing had changed since it was last judged.
+   * reread false: only the decoration may differ (a repeated-wording count), so the words, verdict
+   * and count of the last judgement stand, unless the lists or settings changed since.
+   */
+  function judge(article, reread = true) {
     const last = judged.get(article);
-    if (last && last.sig === sig && article.getAttribute(STATE) === last.state && (last.state === "pass" || hasPanel(article))) return false;
-
-    // Paused on this site: no warning, no badge, and nothing counted or remembered.
     const paused = config.settings.pausedUntil > Date.now();
-    const { matches, inQuote } = paused ? { matches: [], inQuote: false } : matchesOf(post);
+    let post, sig, verdict;
+    if (!reread && last && last.generation === generation && last.paused === paused) {
+      ({ post, sig, verdict } = last);
+    } else {
+      post = W.readPost(article);
+      sig = post.key + "\u0000" + post.text + "\u0000" + post.quoteText + "\u0000" + post.truncated;
+      if (last && last.generation === generation && last.sig === sig && article.getAttribute(STATE) === last.state
+        && (last.state === "pass" || hasPanel(article))) return false;
+      // Paused on this site: no warning, no badge, and nothing counted or remembered.
+      verdict = paused ? { matches: [], inQuote: false } : matchesOf(post);
+      if (!paused) count(post, verdict.matches[0]);
+    }
+    const { matches, inQuote } = verdict;
     const m = matches[0];
-    if (!paused) count(post, m);
     const repeat = paused ? null : W.campaign.lookup(article, post);
     W.campaignView.badge(article, m ? null : repeat); // a flagged post says it in its panel
     let state = "pass";
@@ -97,7 +109,7 @@
       W.overlay.show(article, { ...warning(post, m, inQuote, state === "revealed", marked), repeat }, actionsFor(article, post, m));
     }
     article.setAttribute(STATE, state);
-    judged.set(article, { sig, state });
+    judged.set(article, { generation, paused, sig, state, post, verdict });
     return true;
   }
 
@@ -165,12 +177,9 @@
     if (wait > 0) unpauseTimer = setTimeout(() => { generation++; scheduler.requeueAll(document.body); }, Math.min(wait, 2 ** 31 - 1));
   }
 
-  const scheduler = W.createScheduler((article) => judge(article));
-  // A repeated-wording count arrived or changed: judge the post again to show it.
-  W.campaign.onUpdate = (article) => {
-    judged.delete(article);
-    scheduler.queue(article);
-  };
+  const scheduler = W.createScheduler(judge);
+  // A repeated-wording count arrived or changed: decorate the post again to show it.
+  W.campaign.onUpdate = (article) => scheduler.redecorate(article);
 
   chrome.runtime.onMessage.addListener((msg, _sender, reply) => {
     if (msg && msg.type === "tab-stats") reply({ judged: tabStats.judged, warned: tabStats.warned });

@@ -40,7 +40,7 @@ a { color: var(--accent); }` + THEME_CSS;
    * without a style recalculation; getComputedStyle (a forced recalc over the whole timeline) is
    * only the fallback, once.
    */
-  function theme() {
+  function readTheme() {
     const bg = document.body.style.backgroundColor || (computedBackground ||= getComputedStyle(document.body).backgroundColor);
     if (bg === "rgb(21, 32, 43)") return "dim";
     if (bg === "rgb(0, 0, 0)") return "dark";
@@ -48,10 +48,14 @@ a { color: var(--accent); }` + THEME_CSS;
   }
 
   // X switches theme (Settings, Display) by repainting body in place, not with a new page: panels
-  // and badges already shown follow it. Body's style changes rarely (a theme, a dialog's scroll lock).
+  // and badges already shown follow it. Body's style changes rarely (a theme, a dialog's scroll lock),
+  // so the theme is read once and then only when it does: every panel and badge asks for it.
   let followed = "";
+  function theme() {
+    return (followed ||= readTheme());
+  }
   new MutationObserver(() => {
-    const th = theme();
+    const th = readTheme();
     if (th === followed) return;
     followed = th;
     for (const host of document.querySelectorAll(`[${ATTR}], [${W.campaignView.attr}]`)) host.setAttribute("data-theme", th);

@@ -19,10 +19,15 @@
     return node.nodeType === Node.ELEMENT_NODE && (node.hasAttribute("data-wedgewatch-overlay") || node.hasAttribute("data-wedgewatch-campaign"));
   }
 
-  /** Calls judge(article) for every post that appeared or changed, batched per frame; judge says
-   *  whether it did any work (false: nothing had changed), so only real judgements are timed. */
+  /**
+   * Calls judge(article, reread) for every post that appeared or changed, batched per frame; judge
+   * says whether it did any work (false: nothing had changed), so only real judgements are timed.
+   * reread is false when only the decoration has to change (a repeated-wording count arrived) and
+   * nothing in the post did: the post's words need not be read and matched again.
+   */
   function createScheduler(judge) {
-    const pending = new Set();
+    /** article -> reread: a change in the page (true) outweighs a change in our decoration. */
+    const pending = new Map();
     let frame = 0;
 
     function run() {
@@ -31,9 +36,9 @@
       const until = now + FRAME_BUDGET_MS;
       const frameStart = now;
       let judgedHere = 0;
-      for (const article of pending) {
+      for (const [article, reread] of pending) {
         pending.delete(article);
-        if (article.isConnected && judge(article)) {
+        if (article.isConnected && judge(article, reread)) {
           const after = performance.now();
           costs.posts[costs.count++ % costs.posts.length] = after - now;
           judgedHere++;
@@ -50,8 +55,8 @@
       if (pending.size) frame = requestAnimationFrame(run);
     }
 
-    function queue(article) {
-      pending.add(article);
+    function queue(article, reread = true) {
+      pending.set(article, reread || pending.get(article) === true);
       if (!frame) frame = requestAnimationFrame(run);
     }
 
@@ -83,6 +88,10 @@
 
     return {
       queue,
+      /** Decorate article again from what it was last judged on (its words did not change). */
+      redecorate(article) {
+        queue(article, false);
+      },
       start(root) {
         observer.observe(root, { childList: true, subtree: true, characterData: true });
         for (const a of root.querySelectorAll(S.post)) queue(a);

@@ -25,12 +25,17 @@
         const problems = listTexts.map((t) => JSON.parse(x.stageList(String(t))));
         for (const key of disabled || []) x.stageDisabled(String(key));
         let handle = x.compileStaged();
+        const rules = JSON.parse(x.rules(handle)); // what match's rule numbers point at
         return {
           problems,
           /** [{list, rule, family, explanation, action, span:[start,end]}], [] when nothing fires. */
           match(text) {
-            const json = x.match(handle, String(text));
-            return json === "" ? [] : JSON.parse(json);
+            const found = x.match(handle, String(text)); // "rule start end ..." or ""
+            if (found === "") return [];
+            const n = found.split(" ");
+            const out = [];
+            for (let i = 0; i < n.length; i += 3) out.push({ ...rules[+n[i]], span: [+n[i + 1], +n[i + 2]] });
+            return out;
           },
           /** Frees the compiled automaton; match() returns [] afterwards. */
           release() {

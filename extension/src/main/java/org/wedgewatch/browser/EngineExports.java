@@ -23,10 +23,10 @@ import org.wedgewatch.rules.Rule;
  * {@code src/js/engine-api.js} parses into the {@code WedgewatchEngine} shapes.
  *
  * <p>Compiling takes several lists, so it is staged: {@link #stageList}, {@link #stageDisabled},
- * then {@link #compileStaged} returns a handle for {@link #match}.
+ * then {@link #compileStaged} returns a handle for {@link #rules} and {@link #match}.
  */
 public final class EngineExports {
-    private static final Map<Integer, Matcher> MATCHERS = new HashMap<>();
+    private static final Map<Integer, CompiledLists> COMPILED = new HashMap<>();
     private static final List<PatternList> stagedLists = new ArrayList<>();
     private static final Set<String> stagedDisabled = new HashSet<>();
     private static int nextHandle = 1;
@@ -65,40 +65,60 @@ public final class EngineExports {
         stagedDisabled.add(listSlashRule);
     }
 
-    /** Compiles what was staged and clears the stage; returns a handle for match and release. */
+    /** Compiles what was staged and clears the stage; returns a handle for rules, match and release. */
     @JSExport
     public static int compileStaged() {
-        Matcher m = ListCompiler.compile(new ArrayList<>(stagedLists), new HashSet<>(stagedDisabled));
+        List<PatternList> lists = new ArrayList<>(stagedLists);
+        Matcher m = ListCompiler.compile(lists, new HashSet<>(stagedDisabled));
         stagedLists.clear();
         stagedDisabled.clear();
         int handle = nextHandle++;
-        MATCHERS.put(handle, m);
+        COMPILED.put(handle, new CompiledLists(m, lists));
         return handle;
     }
 
-    /** The matches as a JSON array, or "" when nothing fires (the common case, kept cheap). */
+    /** The compiled rules as a JSON array of {list, rule, family, explanation, action}: what match's numbers point at. */
     @JSExport
-    public static String match(int handle, String text) {
-        Matcher m = MATCHERS.get(handle);
-        if (m == null) return "";
-        List<Match> matches = m.match(text);
-        if (matches.isEmpty()) return "";
+    public static String rules(int handle) {
+        CompiledLists c = COMPILED.get(handle);
         Json j = new Json().raw("[");
-        for (int i = 0; i < matches.size(); i++) {
-            Match x = matches.get(i);
-            if (i > 0) j.raw(",");
-            j.raw("{").key("list").str(x.listId).raw(",").key("rule").str(x.ruleId)
-                    .raw(",").key("family").str(x.family).raw(",").key("explanation").str(x.explanation)
-                    .raw(",").key("action").str(x.action.id())
-                    .raw(",").key("span").raw("[").num(x.start).raw(",").num(x.end).raw("]}");
+        boolean first = true;
+        for (PatternList l : c == null ? List.<PatternList>of() : c.lists()) {
+            for (Rule r : l.rules()) {
+                if (!first) j.raw(",");
+                first = false;
+                j.raw("{").key("list").str(l.id()).raw(",").key("rule").str(r.id)
+                        .raw(",").key("family").str(r.family()).raw(",").key("explanation").str(r.explanation())
+                        .raw(",").key("action").str(r.action().id()).raw("}");
+            }
         }
         return j.raw("]").toString();
+    }
+
+    /**
+     * The matches as "rule start end" triples of numbers, space separated, where rule indexes
+     * {@link #rules}; "" when nothing fires (the common case). A warned post's explanation is
+     * not copied out of the engine for every post: the page has it already.
+     */
+    @JSExport
+    public static String match(int handle, String text) {
+        CompiledLists c = COMPILED.get(handle);
+        if (c == null) return "";
+        List<Match> matches = c.matcher().match(text);
+        if (matches.isEmpty()) return "";
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < matches.size(); i++) {
+            Match x = matches.get(i);
+            if (i > 0) out.append(' ');
+            out.append(c.numberOf(x)).append(' ').append(x.start).append(' ').append(x.end);
+        }
+        return out.toString();
     }
 
     /** Frees a matcher that is no longer used (after a recompile). */
     @JSExport
     public static void release(int handle) {
-        MATCHERS.remove(handle);
+        COMPILED.remove(handle);
     }
 
     private static Json problems(Json j, List<Problem> problems) {

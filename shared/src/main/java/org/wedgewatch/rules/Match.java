@@ -9,8 +9,12 @@ public final class Match {
     public final Action action;
     public final int start;
     public final int end;
+    /** Where the rule is: its list's position among the lists compiled, and its position in that list. */
+    public final int listIndex;
+    public final int ruleIndex;
 
-    Match(String listId, String ruleId, String family, String explanation, Action action, int start, int end) {
+    Match(String listId, String ruleId, String family, String explanation, Action action, int start, int end,
+            int listIndex, int ruleIndex) {
         this.listId = listId;
         this.ruleId = ruleId;
         this.family = family;
@@ -18,6 +22,8 @@ public final class Match {
         this.action = action;
         this.start = start;
         this.end = end;
+        this.listIndex = listIndex;
+        this.ruleIndex = ruleIndex;
     }
 
     @Override

@@ -195,7 +195,8 @@ public final class Matcher {
                 Rule rule = list.rules.get(patterns.rule[p]);
                 int start = tokens.starts[origin[hitStart[h]]];
                 int end = tokens.ends[origin[hitEnd[h]]];
-                out.add(new Match(list.id, rule.id, rule.family, rule.explanation, rule.action, start, end));
+                out.add(new Match(list.id, rule.id, rule.family, rule.explanation, rule.action, start, end,
+                        patterns.list[p], patterns.rule[p]));
             }
             sortByStart(out);
             return out;

@@ -6,7 +6,6 @@
 // main.js judges the post again. Nothing here ever talks to a server.
 (() => {
   const W = globalThis.Wedgewatch;
-  const S = W.selectors;
   /** Posts per message: one message per burst of new posts, not one per post. */
   const BATCH_WAIT_MS = 30;
   /** Kept answers; X recycles cells, so a long scroll must not grow this forever. */
@@ -45,12 +44,8 @@
   }
 
   /** The account a sighting belongs to: the reposter for a repost, else the author. */
-  function accountOf(article, post) {
-    const ctx = article.querySelector(S.socialContext);
-    const link = ctx && ctx.closest("a[href]");
-    // "Pinned" has no link; "A reposted" links to A's profile, /handle.
-    const reposter = link && article.contains(link) ? link.getAttribute("href").split("/")[1] : "";
-    return (reposter || post.handle || "").toLowerCase();
+  function accountOf(post) {
+    return (post.reposter || post.handle).toLowerCase();
   }
 
   function salt() {
@@ -77,7 +72,7 @@
    */
   function lookup(article, post) {
     if (!settings.enabled || !post.text || !post.key) return null;
-    const handle = accountOf(article, post);
+    const handle = accountOf(post);
     if (!handle) return null;
     const id = post.key + "\u0000" + handle + "\u0000" + post.text;
     shown.set(article, id);

@@ -26,6 +26,12 @@
     return null;
   }
 
+  /** The account a repost context links to ("A reposted" links to /A), or "" ("Pinned" has no link). */
+  function reposterIn(context, article) {
+    const link = context.closest("a[href]");
+    return link && article.contains(link) ? link.getAttribute("href").split("/")[1] || "" : "";
+  }
+
   function handleIn(userName) {
     if (!userName) return "";
     for (const span of userName.querySelectorAll("span")) {
@@ -38,7 +44,10 @@
 
   /** What we judge and show about one article. Texts are "" when the post has none (media only). */
   function readPost(article) {
-    const post = { text: "", quoteText: "", handle: "", quoteHandle: "", repostBy: "", truncated: false, quoteTruncated: false, key: "" };
+    const post = {
+      text: "", quoteText: "", handle: "", quoteHandle: "", repostBy: "", reposter: "",
+      truncated: false, quoteTruncated: false, key: "",
+    };
     for (const t of article.querySelectorAll(S.text)) {
       if (t.closest(S.post) !== article) continue; // a post nested in another (rare) is judged on its own
       if (quoteBoxOf(t, article)) post.quoteText = readText(t);
@@ -53,7 +62,10 @@
       else post.truncated = true;
     }
     const ctx = article.querySelector(S.socialContext);
-    if (ctx) post.repostBy = ctx.textContent;
+    if (ctx) {
+      post.repostBy = ctx.textContent;
+      post.reposter = reposterIn(ctx, article);
+    }
     for (const a of article.querySelectorAll(S.permalink)) {
       if (!quoteBoxOf(a, article)) {
         post.key = a.getAttribute("href");

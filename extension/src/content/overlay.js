@@ -177,7 +177,30 @@ a { color: var(--accent); }` + THEME_CSS;
     return host;
   }
 
-  /** Puts (or replaces) the panel at the top of the article. */
+  /** Would a and b show the same panel, apart from the repeated-wording line? */
+  function samePanel(a, b) {
+    return a.match.list === b.match.list && a.match.rule === b.match.rule && a.match.family === b.match.family
+      && a.match.explanation === b.match.explanation && a.listTitle === b.listTitle && a.publisher === b.publisher
+      && a.inQuote === b.inQuote && a.truncated === b.truncated && a.revealed === b.revealed && a.marked === b.marked;
+  }
+
+  /** Puts, removes or replaces the repeated-wording line of a panel already shown. */
+  function updateRepeat(section, repeat) {
+    const old = section.querySelector(":scope > .campaign");
+    if (!repeat) {
+      if (old) old.remove();
+    } else if (old) {
+      old.replaceWith(W.campaignView.section(repeat));
+    } else {
+      section.insertBefore(W.campaignView.section(repeat), section.querySelector(":scope > .buttons"));
+    }
+  }
+
+  /**
+   * Puts (or replaces) the panel at the top of the article. When only the repeated-wording count
+   * changed, only that line is redone: the rest of the panel (and a "Why?" box the reader opened)
+   * stays as it is.
+   */
   function show(article, w, actions) {
     W.dom.addPageStyle(ATTR, PAGE_CSS);
     let host = hostIn(article);
@@ -185,9 +208,14 @@ a { color: var(--accent); }` + THEME_CSS;
     if (!host || !host.shadowRoot) host = newHost(article);
     const th = theme();
     if (host.getAttribute("data-theme") !== th) host.setAttribute("data-theme", th);
+    const before = shown.get(host);
     shown.set(host, { w, actions });
     const shadow = host.shadowRoot;
     const old = shadow.lastElementChild; // after our <style>, if the browser needed one
+    if (before && old && old.tagName === "SECTION" && samePanel(before.w, w)) {
+      updateRepeat(old, w.repeat);
+      return;
+    }
     const section = panel(w);
     if (old && old.tagName === "SECTION") old.replaceWith(section);
     else shadow.append(section);

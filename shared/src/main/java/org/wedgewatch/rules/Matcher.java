@@ -2,6 +2,7 @@ package org.wedgewatch.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the compiled automaton over a post in one left-to-right pass. The set of live trie
@@ -47,18 +48,18 @@ public final class Matcher {
     }
 
     // One spare scan with its arrays is kept, so judging a post allocates almost nothing
-    // (in the browser, allocation and garbage collection were most of the cost).
-    private Scan spare;
+    // (in the browser, allocation and garbage collection were most of the cost). An atomic swap,
+    // not a lock: TeaVM turns synchronized into monitor code run on every post.
+    private final AtomicReference<Scan> spare = new AtomicReference<>();
 
-    private synchronized Scan take() {
-        Scan s = spare;
-        spare = null;
+    private Scan take() {
+        Scan s = spare.getAndSet(null);
         return s != null ? s : new Scan();
     }
 
-    private synchronized void give(Scan s) {
+    private void give(Scan s) {
         s.tokens = null;
-        spare = s;
+        spare.set(s);
     }
 
     public boolean warns(String text) {

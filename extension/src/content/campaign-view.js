@@ -39,29 +39,38 @@ article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
   const TIMES_ID = "ww-campaign-times";
   let template = null;
 
-  /** div.campaign > span.line, the details toggle, and the closed details: made once, then cloned. */
+  /**
+   * div.campaign > span.line and the details toggle: made once, then cloned. The details are made
+   * when first opened: most lines are never asked when, and every element made costs the page.
+   */
   function sectionTemplate() {
     const box = el("div", { className: "campaign" });
     const toggle = el("button", { type: "button" }, t("campaign_when"));
     toggle.setAttribute("data-action", "campaign-details");
     toggle.setAttribute("aria-expanded", "false");
-    toggle.setAttribute("aria-controls", TIMES_ID);
-    const details = el("div", { id: TIMES_ID, hidden: true }, el("p", { className: "note" }, t("campaign_local_only")), el("ul", {}));
-    box.append(el("span", { className: "line" }), toggle, details);
+    box.append(el("span", { className: "line" }), toggle);
     return box;
+  }
+
+  function openDetails(box, toggle, text) {
+    let details = box.querySelector(`#${TIMES_ID}`);
+    if (!details) {
+      details = el("div", { id: TIMES_ID, hidden: true }, el("p", { className: "note" }, t("campaign_local_only")), el("ul", {}));
+      box.append(details);
+      toggle.setAttribute("aria-controls", TIMES_ID);
+    }
+    details.hidden = !details.hidden;
+    toggle.setAttribute("aria-expanded", String(!details.hidden));
+    if (!details.hidden) fillTimes(details.lastChild, text);
   }
 
   /** The campaign line for info = {count, windowDays, text}, with its keyboard-operable details. */
   function section(info) {
     const box = (template ||= sectionTemplate()).cloneNode(true);
-    const [line, toggle, details] = box.children;
+    const line = box.firstChild;
     box.setAttribute("data-campaign-count", String(info.count));
     line.textContent = headline(info);
-    toggle.onclick = () => {
-      details.hidden = !details.hidden;
-      toggle.setAttribute("aria-expanded", String(!details.hidden));
-      if (!details.hidden) fillTimes(details.lastChild, info.text);
-    };
+    line.nextSibling.onclick = (e) => openDetails(box, e.currentTarget, info.text);
     return box;
   }
 

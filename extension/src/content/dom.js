@@ -19,19 +19,21 @@
 
   /**
    * A localized string; the key itself when a locale lacks it, so a gap shows, never breaks.
-   * Remembered: the same few strings (and counts) come back on every panel, and each
-   * chrome.i18n call crosses into the browser's bindings.
+   * Each message is asked of chrome.i18n once, with markers for its substitutions, and then
+   * filled in here: a call crosses into the browser's bindings, and counts and titles vary.
    */
-  const messages = new Map();
+  const templates = new Map();
+  const MARK = 0xe000; // private-use characters stand for substitution i until it is filled in
   function t(key, subs) {
-    const id = subs ? key + "\u0000" + subs.join("\u0000") : key;
-    let m = messages.get(id);
-    if (m === undefined) {
-      if (messages.size >= 1000) messages.clear(); // counts and titles vary: stay small
-      m = chrome.i18n.getMessage(key, subs) || key;
-      messages.set(id, m);
+    const n = subs ? subs.length : 0;
+    const id = n ? key + "\u0000" + n : key;
+    let template = templates.get(id);
+    if (template === undefined) {
+      const marks = Array.from({ length: n }, (_, i) => String.fromCharCode(MARK + i));
+      template = chrome.i18n.getMessage(key, n ? marks : undefined) || key;
+      templates.set(id, template);
     }
-    return m;
+    return n ? template.replace(/[\ue000-\ue008]/g, (c) => String(subs[c.charCodeAt(0) - MARK])) : template;
   }
 
   // One parsed stylesheet per CSS text, adopted by every shadow root that uses it: a <style> per

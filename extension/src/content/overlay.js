@@ -100,7 +100,7 @@ a { color: var(--accent); }` + THEME_CSS;
     return root;
   }
 
-  /** div.buttons (show or hide again, why, not a wedge) and the closed, empty "Why?" box. */
+  /** div.buttons: show or hide again, why, not a wedge. The "Why?" box is made when first opened. */
   function tailTemplate(revealed) {
     const toggle = revealed
       ? el("button", { type: "button" }, t("overlay_hide_again"))
@@ -109,12 +109,9 @@ a { color: var(--accent); }` + THEME_CSS;
     const why = el("button", { type: "button" }, t("overlay_why"));
     why.setAttribute("data-action", "why");
     why.setAttribute("aria-expanded", "false");
-    why.setAttribute("aria-controls", DETAILS_ID);
     const notWedge = el("button", { type: "button" }, t("overlay_not_wedge"));
     notWedge.setAttribute("data-action", "not-wedge");
-    const tail = document.createDocumentFragment();
-    tail.append(el("div", { className: "buttons" }, toggle, why, notWedge), el("div", { className: "details", id: DETAILS_ID, hidden: true }));
-    return tail;
+    return el("div", { className: "buttons" }, toggle, why, notWedge);
   }
 
   /**
@@ -133,7 +130,7 @@ a { color: var(--accent); }` + THEME_CSS;
     if (w.repeat) root.append(W.campaignView.section(w.repeat)); // flagged and repeated: one panel says both
 
     const tail = (tails[key] ||= tailTemplate(w.revealed)).cloneNode(true);
-    if (w.marked) tail.firstChild.lastChild.remove(); // already marked: no second "Not a wedge"
+    if (w.marked) tail.lastChild.remove(); // already marked: no second "Not a wedge"
     root.append(tail);
     return root;
   }
@@ -154,8 +151,13 @@ a { color: var(--accent); }` + THEME_CSS;
   }
 
   function toggleDetails(shadow, why, w) {
-    const box = shadow.getElementById(DETAILS_ID);
-    if (!box.firstChild) fillDetails(box, w);
+    let box = shadow.getElementById(DETAILS_ID);
+    if (!box) {
+      box = el("div", { className: "details", id: DETAILS_ID, hidden: true });
+      fillDetails(box, w);
+      why.closest("section").append(box);
+      why.setAttribute("aria-controls", DETAILS_ID);
+    }
     box.hidden = !box.hidden;
     why.setAttribute("aria-expanded", String(!box.hidden));
   }

@@ -69,10 +69,11 @@ class LocaleTest {
     private static Map<String, Object> panel(Chromium chromium, WebElement article, String click) {
         return (Map<String, Object>) chromium.js("const r = arguments[0].querySelector('[data-wedgewatch-overlay]').shadowRoot;"
                 + "if (arguments[1]) r.querySelector('button[data-action=\"' + arguments[1] + '\"]').click();"
+                + "const d = r.querySelector('.details');" // made when "Why?" is first opened
                 + "return {region: r.querySelector('.panel').getAttribute('aria-label'),"
                 + " heading: r.querySelector('.line strong').textContent, line: r.querySelector('.line').textContent,"
                 + " buttons: Object.fromEntries([...r.querySelectorAll('button[data-action]')].map(b => [b.dataset.action, b.textContent])),"
-                + " details: r.querySelector('.details').hidden ? null : r.querySelector('.details').textContent}", article, click);
+                + " details: d && !d.hidden ? d.textContent : null}", article, click);
     }
 
     private static JsonNode messages(String language) throws Exception {

@@ -4,7 +4,7 @@
 // DOM like the panel. A fact about the wording, not a verdict: it applies to any post.
 (() => {
   const W = globalThis.Wedgewatch;
-  const { el, t, styleShadow, keepEventsIn, THEME_CSS } = W.dom;
+  const { el, t, styleShadow, keepEventsIn, childWith, THEME_CSS } = W.dom;
   const ATTR = "data-wedgewatch-campaign";
 
   // X lays the article out as a flex row: the badge takes a line of its own above the post.
@@ -76,7 +76,7 @@ article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
 
   /** The badge on a post that is not flagged: info, or null to remove it. */
   function badge(article, info) {
-    let host = article.querySelector(`:scope > [${ATTR}]`);
+    let host = childWith(article, ATTR);
     if (!info) {
       if (host) host.remove();
       return;

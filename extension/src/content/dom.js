@@ -19,21 +19,43 @@
 
   /**
    * A localized string; the key itself when a locale lacks it, so a gap shows, never breaks.
-   * Each message is asked of chrome.i18n once, with markers for its substitutions, and then
-   * filled in here: a call crosses into the browser's bindings, and counts and titles vary.
+   * Each message is asked of chrome.i18n once (a call crosses into the browser's bindings), with
+   * markers for its substitutions, which are then filled in here; results are remembered too,
+   * since the same few strings come back on every panel.
    */
-  const templates = new Map();
   const MARK = 0xe000; // private-use characters stand for substitution i until it is filled in
-  function t(key, subs) {
-    const n = subs ? subs.length : 0;
-    const id = n ? key + "\u0000" + n : key;
-    let template = templates.get(id);
-    if (template === undefined) {
+  /** key + count of substitutions -> [text, i, text, i, ..., text] */
+  const templates = new Map();
+  const messages = new Map();
+
+  function template(key, n) {
+    const id = key + "\u0000" + n;
+    let parts = templates.get(id);
+    if (!parts) {
       const marks = Array.from({ length: n }, (_, i) => String.fromCharCode(MARK + i));
-      template = chrome.i18n.getMessage(key, n ? marks : undefined) || key;
-      templates.set(id, template);
+      const message = chrome.i18n.getMessage(key, n ? marks : undefined) || key;
+      parts = [""];
+      for (const c of message) {
+        const i = c.charCodeAt(0) - MARK;
+        if (i >= 0 && i < n) parts.push(i, "");
+        else parts[parts.length - 1] += c;
+      }
+      templates.set(id, parts);
     }
-    return n ? template.replace(/[\ue000-\ue008]/g, (c) => String(subs[c.charCodeAt(0) - MARK])) : template;
+    return parts;
+  }
+
+  function t(key, subs) {
+    const id = subs ? key + "\u0000" + subs.join("\u0000") : key;
+    let m = messages.get(id);
+    if (m === undefined) {
+      if (messages.size >= 1000) messages.clear(); // counts and titles vary: stay small
+      const parts = template(key, subs ? subs.length : 0);
+      m = parts[0];
+      for (let k = 1; k < parts.length; k += 2) m += String(subs[parts[k]]) + parts[k + 1];
+      messages.set(id, m);
+    }
+    return m;
   }
 
   // One parsed stylesheet per CSS text, adopted by every shadow root that uses it: a <style> per
@@ -71,6 +93,12 @@
     pageStyles.add(attr);
   }
 
+  /** The child of parent carrying attr, if any: a walk of a few children, not a search of the subtree. */
+  function childWith(parent, attr) {
+    for (let c = parent.firstElementChild; c; c = c.nextElementSibling) if (c.hasAttribute(attr)) return c;
+    return null;
+  }
+
   // The article is one big link to the post: clicks and keys on our panels must not reach X's handlers.
   const STOPPED = ["click", "keydown", "keyup", "mousedown", "mouseup", "pointerdown", "pointerup"];
   function stop(e) {
@@ -80,5 +108,5 @@
     for (const type of STOPPED) host.addEventListener(type, stop);
   }
 
-  W.dom = Object.freeze({ el, t, addPageStyle, styleShadow, keepEventsIn, THEME_CSS });
+  W.dom = Object.freeze({ el, t, addPageStyle, styleShadow, keepEventsIn, childWith, THEME_CSS });
 })();

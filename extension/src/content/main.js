@@ -57,7 +57,7 @@
   }
 
   /** The panel's words for match m on post. */
-  function warning(post, m, inQuote, revealed, marked) {
+  function warning(post, m, inQuote, revealed, marked, repeat) {
     const list = config.lists[m.list] || { title: m.list, rules: {} };
     const rule = list.rules[m.rule] || { warn: [] };
     return {
@@ -70,6 +70,7 @@
       truncated: inQuote ? post.quoteTruncated : post.truncated,
       revealed,
       marked,
+      repeat,
     };
   }
 
@@ -106,7 +107,7 @@
       state = mark || config.revealed[post.key] ? "revealed" : "warn";
       const marked = mark ? (mark.reported ? "overlay_reported" : "overlay_marked") : "";
       article.setAttribute(ACTION, (config.lists[m.list] && config.lists[m.list].action) || m.action);
-      W.overlay.show(article, { ...warning(post, m, inQuote, state === "revealed", marked), repeat }, actionsFor(article, post, m));
+      W.overlay.show(article, warning(post, m, inQuote, state === "revealed", marked, repeat), actionsFor(article, post, m));
     }
     article.setAttribute(STATE, state);
     judged.set(article, { generation, paused, sig, state, post, verdict });
@@ -114,7 +115,7 @@
   }
 
   function hasPanel(article) {
-    return !!article.querySelector(`:scope > [${W.overlay.attr}]`);
+    return W.dom.childWith(article, W.overlay.attr) !== null;
   }
 
   /** Keeps a mark map small: marks older than a month are dropped when a new one is written. */

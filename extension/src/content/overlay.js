@@ -3,7 +3,7 @@
 // Everything that comes from a list is set as text: a list is data, never markup.
 (() => {
   const W = globalThis.Wedgewatch;
-  const { el, t, styleShadow, keepEventsIn, THEME_CSS } = W.dom;
+  const { el, t, styleShadow, keepEventsIn, childWith, THEME_CSS } = W.dom;
   const ATTR = "data-wedgewatch-overlay";
 
 
@@ -162,12 +162,6 @@ a { color: var(--accent); }` + THEME_CSS;
     why.setAttribute("aria-expanded", String(!box.hidden));
   }
 
-  /** Our direct child of the article, if any (X keeps only a few direct children). */
-  function hostIn(article) {
-    for (let c = article.firstElementChild; c; c = c.nextElementSibling) if (c.hasAttribute(ATTR)) return c;
-    return null;
-  }
-
   function newHost(article) {
     const host = document.createElement("div");
     host.setAttribute(ATTR, "");
@@ -205,7 +199,7 @@ a { color: var(--accent); }` + THEME_CSS;
    */
   function show(article, w, actions) {
     W.dom.addPageStyle(ATTR, PAGE_CSS);
-    let host = hostIn(article);
+    let host = childWith(article, ATTR);
     if (host && !host.shadowRoot) host.remove(); // a copy of a decorated post: shadow roots aren't cloned
     if (!host || !host.shadowRoot) host = newHost(article);
     const th = theme();
@@ -224,7 +218,7 @@ a { color: var(--accent); }` + THEME_CSS;
   }
 
   function remove(article) {
-    const host = hostIn(article);
+    const host = childWith(article, ATTR);
     if (host) host.remove();
   }
 

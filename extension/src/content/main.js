@@ -14,7 +14,7 @@
   let config = null;
   /** Bumped when lists, settings or marks change, so every post is judged again. */
   let generation = 0;
-  /** article -> {generation, paused, sig, state, post, verdict}: what it was last judged on and found, to
+  /** article -> {generation, paused, state, post, verdict}: what it was last judged on and found, to
    *  skip unchanged posts cheaply and to redecorate one without reading and matching it again. */
   const judged = new WeakMap();
   /** Posts already counted in stats ("key\0text"), so a reused cell isn't counted twice. */
@@ -82,13 +82,12 @@
   function judge(article, reread = true) {
     const last = judged.get(article);
     const paused = config.settings.pausedUntil > Date.now();
-    let post, sig, verdict;
+    let post, verdict;
     if (!reread && last && last.generation === generation && last.paused === paused) {
-      ({ post, sig, verdict } = last);
+      ({ post, verdict } = last);
     } else {
       post = W.readPost(article);
-      sig = post.key + "\u0000" + post.text + "\u0000" + post.quoteText + "\u0000" + post.truncated;
-      if (last && last.generation === generation && last.sig === sig && article.getAttribute(STATE) === last.state
+      if (last && last.generation === generation && samePost(last.post, post) && article.getAttribute(STATE) === last.state
         && (last.state === "pass" || hasPanel(article))) return false;
       // Paused on this site: no warning, no badge, and nothing counted or remembered.
       verdict = paused ? { matches: [], inQuote: false } : matchesOf(post);
@@ -110,8 +109,13 @@
       W.overlay.show(article, warning(post, m, inQuote, state === "revealed", marked, repeat), actionsFor(article, post, m));
     }
     article.setAttribute(STATE, state);
-    judged.set(article, { generation, paused, sig, state, post, verdict });
+    judged.set(article, { generation, paused, state, post, verdict });
     return true;
+  }
+
+  /** Would posts a and b be judged alike: the same post, words and cut? */
+  function samePost(a, b) {
+    return a.key === b.key && a.text === b.text && a.quoteText === b.quoteText && a.truncated === b.truncated;
   }
 
   function hasPanel(article) {

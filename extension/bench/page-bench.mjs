@@ -3,8 +3,10 @@
 // times (default 3; the median of each figure is reported: the machine is shared and noisy).
 // Measures:
 // - the extension's cost per post, DOM read to decoration, three ways: each post timed alone by
-//   the content script (wall clock: p50, p99); each frame's wall time divided over the posts it
-//   judged; each frame's CPU time (the trace's thread time) divided likewise. The page is served
+//   the content script (wall clock: p50, p99; the goal's figure); each frame's wall time divided
+//   over the posts it judged; each frame's CPU time (the trace's thread time) divided likewise.
+//   Posts decorated again without a read (a repeated-wording count arrived) are timed apart, and
+//   p99 over both kinds together is printed too. The page is served
 //   cross-origin isolated (COOP + COEP) so performance.now() ticks in 5 us, not Chrome's usual
 //   0.1 ms (clock_us says what it was). Wall time also counts other processes holding the core
 //   and garbage collection the page caused; CPU time per frame leaves out the former.
@@ -66,11 +68,16 @@ const CLOCK_PROBE = `(() => { let step = Infinity, last = performance.now();
   for (let i = 0; i < 1e6 && step > 0.005; i++) { const n = performance.now(); if (n !== last) { step = Math.min(step, n - last); last = n; } }
   return Math.round(step * 1000); })()`;
 
-/** The content script's timings: [single post ms], and each frame's ms spread over the posts it judged. */
+/**
+ * The content script's timings: ms per post read and per post redecorated, and each frame's ms
+ * spread over the posts it judged or redecorated.
+ */
 const COSTS = `(() => { const c = Wedgewatch.costs; const n = Math.min(c.count, c.posts.length), f = Math.min(c.frameCount, c.frames.length);
-  return { posts: Array.from(c.posts.slice(0, n)), frames: Array.from(c.frames.slice(0, f)), framePosts: Array.from(c.framePosts.slice(0, f)),
-    count: c.count, maxFrameMs: c.maxFrameMs }; })()`;
-const RESET = "(() => { const c = Wedgewatch.costs; c.count = 0; c.frameCount = 0; c.maxFrameMs = 0; })()";
+  const d = Math.min(c.redecorated, c.redecorations.length);
+  return { posts: Array.from(c.posts.slice(0, n)), redecorations: Array.from(c.redecorations.slice(0, d)),
+    frames: Array.from(c.frames.slice(0, f)), framePosts: Array.from(c.framePosts.slice(0, f)),
+    count: c.count, redecorated: c.redecorated, maxFrameMs: c.maxFrameMs }; })()`;
+const RESET = "(() => { const c = Wedgewatch.costs; c.count = 0; c.redecorated = 0; c.frameCount = 0; c.maxFrameMs = 0; })()";
 
 /**
  * The renderer main thread's animation-frame callbacks from a trace, in order, as [wall ms, thread
@@ -96,6 +103,8 @@ function mainThreadCpuMs(events) {
 /** Per-post figures from the content script's timings and the trace's frames. */
 function perPost(c, traced) {
   const single = c.posts.slice().sort((a, b) => a - b);
+  const again = c.redecorations.slice().sort((a, b) => a - b);
+  const all = single.concat(again).sort((a, b) => a - b);
   const spread = [];
   let total = 0;
   for (let i = 0; i < c.frames.length; i++) {
@@ -116,10 +125,11 @@ function perPost(c, traced) {
   cpu.sort((a, b) => a - b);
   return {
     cpuP50: matched ? percentile(cpu, 0.5) : NaN, cpuP99: matched ? percentile(cpu, 0.99) : NaN,
-    cpuMean: matched ? cpuTotal / c.count : NaN,
+    cpuMean: matched ? cpuTotal / (c.count + c.redecorated) : NaN,
     p50: percentile(single, 0.5), p99: percentile(single, 0.99),
-    frameP50: percentile(spread, 0.5), frameP99: percentile(spread, 0.99), mean: total / c.count,
-    judged: c.count, maxFrameMs: c.maxFrameMs,
+    againP50: percentile(again, 0.5), againP99: percentile(again, 0.99), allP99: percentile(all, 0.99),
+    frameP50: percentile(spread, 0.5), frameP99: percentile(spread, 0.99), mean: total / (c.count + c.redecorated),
+    judged: c.count, redecorated: c.redecorated, maxFrameMs: c.maxFrameMs,
   };
 }
 
@@ -190,15 +200,16 @@ try {
     const off = await run(false, server.port, texts);
     const on = await run(true, server.port, texts);
     const row = {
-      judged: on.judged, warned: on.warned, clockUs: on.clockUs,
-      p50: on.p50, p99: on.p99, frameP50: on.frameP50, frameP99: on.frameP99, mean: on.mean,
+      judged: on.judged, redecorated: on.redecorated, warned: on.warned, clockUs: on.clockUs,
+      p50: on.p50, p99: on.p99, againP50: on.againP50, againP99: on.againP99, allP99: on.allP99, frameP50: on.frameP50, frameP99: on.frameP99, mean: on.mean,
       cpuP50: on.cpuP50, cpuP99: on.cpuP99, cpuMean: on.cpuMean, maxFrameMs: on.maxFrameMs,
       pageOff: off.pageMsPerPost, pageOn: on.pageMsPerPost, ratio: on.pageMsPerPost / off.pageMsPerPost,
       pageCpuOff: off.pageCpuMsPerPost, pageCpuOn: on.pageCpuMsPerPost, cpuRatio: on.pageCpuMsPerPost / off.pageCpuMsPerPost,
       longOn: on.longTasks.length, longOff: off.longTasks.length, idleOn: on.idleScriptMs, idleOff: off.idleScriptMs,
     };
     rows.push(row);
-    console.log(`run ${r + 1}/${RUNS}: per post, wall: p50 ${f(row.p50)} p99 ${f(row.p99)} ms; by frame, wall: p50 ${f(row.frameP50)}`
+    console.log(`run ${r + 1}/${RUNS}: per post, wall: p50 ${f(row.p50)} p99 ${f(row.p99)} ms;`
+      + ` redecorated: p99 ${f(row.againP99)}; all: p99 ${f(row.allP99)} ms; by frame, wall: p50 ${f(row.frameP50)}`
       + ` p99 ${f(row.frameP99)} mean ${f(row.mean)} ms; by frame, CPU: p50 ${f(row.cpuP50)} p99 ${f(row.cpuP99)} mean ${f(row.cpuMean)} ms;`
       + ` page per post, wall ${f(row.pageOff)} ms off, ${f(row.pageOn)} ms on; CPU ${f(row.pageCpuOff)} ms off, ${f(row.pageCpuOn)} ms on`);
   }
@@ -208,10 +219,12 @@ try {
 
 const m = Object.fromEntries(Object.keys(rows[0]).map((k) => [k, median(rows.map((row) => row[k]))]));
 const extensionLong = Math.max(0, m.longOn - m.longOff);
-console.log(`posts inserted: ${POSTS} in batches of ${BATCH}; judged by the extension: ${m.judged}, warned on screen: ${m.warned}; medians of ${RUNS} runs`);
+console.log(`posts inserted: ${POSTS} in batches of ${BATCH}; read and judged by the extension: ${m.judged}, decorated again`
+  + ` when a repeated-wording count arrived: ${m.redecorated}; warned on screen: ${m.warned}; medians of ${RUNS} runs`);
 console.log(`clock: performance.now() steps of ${m.clockUs} us in the content script (cross-origin isolated page)`);
 console.log(`extension per post, DOM read to decoration (goal p99 <= 0.5 ms):`);
 console.log(`  each post timed alone, wall clock:      p50 ${f(m.p50)} ms, p99 ${f(m.p99)} ms`);
+console.log(`  each redecoration timed alone:          p50 ${f(m.againP50)} ms, p99 ${f(m.againP99)} ms (both kinds together: p99 ${f(m.allP99)} ms)`);
 console.log(`  each frame's wall time over its posts:  p50 ${f(m.frameP50)} ms, p99 ${f(m.frameP99)} ms, mean ${f(m.mean)} ms`);
 console.log(`  each frame's CPU time over its posts:   p50 ${f(m.cpuP50)} ms, p99 ${f(m.cpuP99)} ms, mean ${f(m.cpuMean)} ms`);
 console.log(`page main thread per post while inserting (all of it: script, style, layout, paint):`);
@@ -219,8 +232,8 @@ console.log(`  wall (TaskDuration): ${f(m.pageOff)} ms off, ${f(m.pageOn)} ms on
 console.log(`  CPU (trace):         ${f(m.pageCpuOff)} ms off, ${f(m.pageCpuOn)} ms on, ratio ${m.cpuRatio.toFixed(2)}`);
 console.log(`longest frame of extension work: ${f(m.maxFrameMs)} ms; long tasks (>= 50 ms): ${m.longOn} with, ${m.longOff} without`);
 console.log(`script time while idle for ${IDLE_MS} ms: ${f(m.idleOn)} ms with, ${f(m.idleOff)} ms without`);
-console.log(`bench: page posts=${POSTS} batch=${BATCH} runs=${RUNS} judged=${m.judged} clock_us=${m.clockUs}`
-  + ` p50_ms=${f(m.p50)} p99_ms=${f(m.p99)} frame_p50_ms=${f(m.frameP50)} frame_p99_ms=${f(m.frameP99)} mean_ms=${f(m.mean)}`
+console.log(`bench: page posts=${POSTS} batch=${BATCH} runs=${RUNS} judged=${m.judged} redecorated=${m.redecorated} clock_us=${m.clockUs}`
+  + ` p50_ms=${f(m.p50)} p99_ms=${f(m.p99)} redecorate_p50_ms=${f(m.againP50)} redecorate_p99_ms=${f(m.againP99)} all_p99_ms=${f(m.allP99)} frame_p50_ms=${f(m.frameP50)} frame_p99_ms=${f(m.frameP99)} mean_ms=${f(m.mean)}`
   + ` cpu_p50_ms=${f(m.cpuP50)} cpu_p99_ms=${f(m.cpuP99)} cpu_mean_ms=${f(m.cpuMean)}`
   + ` page_ms_per_post_off=${f(m.pageOff)} page_ms_per_post_on=${f(m.pageOn)} ratio_on_off=${m.ratio.toFixed(2)}`
   + ` page_cpu_ms_per_post_off=${f(m.pageCpuOff)} page_cpu_ms_per_post_on=${f(m.pageCpuOn)} cpu_ratio_on_off=${m.cpuRatio.toFixed(2)}`

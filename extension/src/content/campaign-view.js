@@ -4,7 +4,7 @@
 // DOM like the panel. A fact about the wording, not a verdict: it applies to any post.
 (() => {
   const W = globalThis.Wedgewatch;
-  const { el, t, styleShadow, keepEventsIn, childWith, THEME_CSS } = W.dom;
+  const { el, t, styleShadow, guardEvents, childWith, THEME_CSS } = W.dom;
   const ATTR = "data-wedgewatch-campaign";
 
   // X lays the article out as a flex row: the badge takes a line of its own above the post.
@@ -64,15 +64,25 @@ article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
     if (!details.hidden) fillTimes(details.lastChild, text);
   }
 
+  /** campaign line -> the wording it counts, for its details. */
+  const wordings = new WeakMap();
+
   /** The campaign line for info = {count, windowDays, text}, with its keyboard-operable details. */
   function section(info) {
     const box = (template ||= sectionTemplate()).cloneNode(true);
-    const line = box.firstChild;
     box.setAttribute("data-campaign-count", String(info.count));
-    line.textContent = headline(info);
-    line.nextSibling.onclick = (e) => openDetails(box, e.currentTarget, info.text);
+    box.firstChild.textContent = headline(info);
+    wordings.set(box, info.text);
     return box;
   }
+
+  /** A click on a button of a campaign line, in a badge or in a warning panel (see dom.guardEvents). */
+  function onClick(host, button) {
+    if (button.getAttribute("data-action") !== "campaign-details") return;
+    const box = button.closest(".campaign");
+    if (box && wordings.has(box)) openDetails(box, button, wordings.get(box));
+  }
+  guardEvents(ATTR, onClick);
 
   /** The badge on a post that is not flagged: info, or null to remove it. */
   function badge(article, info) {
@@ -88,7 +98,6 @@ article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
       host = document.createElement("div");
       host.setAttribute(ATTR, "");
       styleShadow(host.attachShadow({ mode: "open" }), BADGE_CSS);
-      keepEventsIn(host);
       article.prepend(host);
     }
     host.setAttribute("data-count", String(info.count) + "/" + info.windowDays);
@@ -102,5 +111,5 @@ article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
     else host.shadowRoot.append(root);
   }
 
-  W.campaignView = { section, badge, css: BADGE_CSS, attr: ATTR };
+  W.campaignView = { section, badge, onClick, css: BADGE_CSS, attr: ATTR };
 })();

@@ -99,14 +99,36 @@
     return null;
   }
 
-  // The article is one big link to the post: clicks and keys on our panels must not reach X's handlers.
+  // The article is one big link to the post: clicks, keys and presses on our panels and badges must
+  // not reach X's handlers. One capture listener per type on the window, added once, stops them
+  // before any of X's and hands a click on one of our buttons to its host's handler: a panel or a
+  // badge needs no listener of its own. From inside a shadow root, an event's target seen from
+  // the window is the root's host, so telling ours apart is one attribute check, not a path walk.
   const STOPPED = ["click", "keydown", "keyup", "mousedown", "mouseup", "pointerdown", "pointerup"];
-  function stop(e) {
-    e.stopPropagation();
-  }
-  function keepEventsIn(host) {
-    for (const type of STOPPED) host.addEventListener(type, stop);
+  /** host attribute -> onClick(host, button) */
+  const hostKinds = new Map();
+
+  function guard(e) {
+    const host = e.target;
+    if (!host || host.nodeType !== Node.ELEMENT_NODE) return;
+    for (const [attr, onClick] of hostKinds) {
+      if (!host.hasAttribute(attr)) continue;
+      e.stopPropagation();
+      if (e.type === "click") {
+        let inner = e.composedPath()[0];
+        if (inner.nodeType !== Node.ELEMENT_NODE) inner = inner.parentElement;
+        const button = inner && inner.closest("button[data-action]");
+        if (button) onClick(host, button);
+      }
+      return;
+    }
   }
 
-  W.dom = Object.freeze({ el, t, addPageStyle, styleShadow, keepEventsIn, childWith, THEME_CSS });
+  /** Keeps events in every element carrying attr, and calls onClick(host, button) for its buttons. */
+  function guardEvents(attr, onClick) {
+    if (!hostKinds.size) for (const type of STOPPED) window.addEventListener(type, guard, true);
+    hostKinds.set(attr, onClick);
+  }
+
+  W.dom = Object.freeze({ el, t, addPageStyle, styleShadow, guardEvents, childWith, THEME_CSS });
 })();

@@ -75,7 +75,8 @@
   }
 
   /**
-   * Judges article and decorates it; false when nothing had changed since it was last judged.
+   * Judges article and decorates it: "read" when it read and matched the post, "redecorated" when
+   * it decorated it again from the last judgement, "" when nothing had changed since.
    * reread false: only the decoration may differ (a repeated-wording count), so the words, verdict
    * and count of the last judgement stand, unless the lists or settings changed since.
    */
@@ -83,12 +84,13 @@
     const last = judged.get(article);
     const paused = config.settings.pausedUntil > Date.now();
     let post, verdict;
-    if (!reread && last && last.generation === generation && last.paused === paused) {
+    const redecorate = !reread && last && last.generation === generation && last.paused === paused;
+    if (redecorate) {
       ({ post, verdict } = last);
     } else {
       post = W.readPost(article);
       if (last && last.generation === generation && samePost(last.post, post) && article.getAttribute(STATE) === last.state
-        && (last.state === "pass" || hasPanel(article))) return false;
+        && (last.state === "pass" || hasPanel(article))) return "";
       // Paused on this site: no warning, no badge, and nothing counted or remembered.
       verdict = paused ? { matches: [], inQuote: false } : matchesOf(post);
       if (!paused) count(post, verdict.matches[0]);
@@ -110,7 +112,7 @@
     }
     article.setAttribute(STATE, state);
     judged.set(article, { generation, paused, state, post, verdict });
-    return true;
+    return redecorate ? "redecorated" : "read";
   }
 
   /** Would posts a and b be judged alike: the same post, words and cut? */

@@ -3,7 +3,7 @@
 // Everything that comes from a list is set as text: a list is data, never markup.
 (() => {
   const W = globalThis.Wedgewatch;
-  const { el, t, styleShadow, keepEventsIn, childWith, THEME_CSS } = W.dom;
+  const { el, t, styleShadow, guardEvents, childWith, THEME_CSS } = W.dom;
   const ATTR = "data-wedgewatch-overlay";
 
 
@@ -116,7 +116,7 @@ a { color: var(--accent); }` + THEME_CSS;
 
   /**
    * The panel for a warning w = {match, listTitle, publisher, homepage, examples, inQuote, truncated,
-   * revealed, marked}. Its buttons act through the shadow root's click listener (onPanelClick).
+   * revealed, marked}. Its buttons act through onPanelClick (see dom.guardEvents).
    */
   function panel(w) {
     const key = w.revealed ? "revealed" : "warn";
@@ -138,17 +138,18 @@ a { color: var(--accent); }` + THEME_CSS;
   /** host -> {w, actions} of the panel it shows now. */
   const shown = new WeakMap();
 
-  /** One listener per panel for all its buttons (keyboard activation arrives as a click too). */
-  function onPanelClick(e) {
-    const button = e.target.closest("button[data-action]");
-    const p = shown.get(this.host);
-    if (!button || !p) return;
+  /** A click on one of a panel's buttons (keyboard activation arrives as a click too). */
+  function onPanelClick(host, button) {
+    const p = shown.get(host);
+    if (!p) return;
     const action = button.getAttribute("data-action");
     if (action === "show") p.actions.show();
     else if (action === "hide") p.actions.hide();
     else if (action === "not-wedge") p.actions.notWedge();
-    else if (action === "why") toggleDetails(this, button, p.w);
+    else if (action === "why") toggleDetails(host.shadowRoot, button, p.w);
+    else W.campaignView.onClick(host, button); // the repeated-wording line inside the panel
   }
+  guardEvents(ATTR, onPanelClick);
 
   function toggleDetails(shadow, why, w) {
     let box = shadow.getElementById(DETAILS_ID);
@@ -167,8 +168,6 @@ a { color: var(--accent); }` + THEME_CSS;
     host.setAttribute(ATTR, "");
     const shadow = host.attachShadow({ mode: "open" });
     styleShadow(shadow, PANEL_CSS);
-    shadow.addEventListener("click", onPanelClick);
-    keepEventsIn(host);
     article.prepend(host);
     return host;
   }

@@ -6,11 +6,13 @@
   const S = W.selectors;
   /** Work per frame before yielding to the page. */
   const FRAME_BUDGET_MS = 6;
-  // What judging costs, per post read-to-decoration and per frame; the page benchmark reads it.
-  // Pages round performance.now() to 0.1 ms (5 us when cross-origin isolated), so a frame's total
-  // over its posts is kept too: one long interval divided is exact where a 0.05 ms post reads 0 or 0.1.
+  // What judging costs, per post read-to-decoration, per redecoration and per frame; the page
+  // benchmark reads it. Pages round performance.now() to 0.1 ms (5 us when cross-origin isolated),
+  // so a frame's total over its posts is kept too: one long interval divided is exact where a
+  // 0.05 ms post reads 0 or 0.1.
   const costs = (W.costs = {
-    posts: new Float64Array(4096), count: 0, // ms per judged post, a ring
+    posts: new Float64Array(4096), count: 0, // ms per post read, judged and decorated, a ring
+    redecorations: new Float64Array(4096), redecorated: 0, // ms per post decorated again, unread, a ring
     frames: new Float64Array(1024), framePosts: new Uint16Array(1024), frameCount: 0, // ms and judged posts per frame, a ring
     maxFrameMs: 0,
   });
@@ -21,9 +23,10 @@
 
   /**
    * Calls judge(article, reread) for every post that appeared or changed, batched per frame; judge
-   * says whether it did any work (false: nothing had changed), so only real judgements are timed.
-   * reread is false when only the decoration has to change (a repeated-wording count arrived) and
-   * nothing in the post did: the post's words need not be read and matched again.
+   * says what it did: "read" (read, matched, decorated), "redecorated", or "" when nothing had
+   * changed, so only real work is timed. reread is false when only the decoration has to change
+   * (a repeated-wording count arrived) and nothing in the post did: its words need not be read
+   * and matched again.
    */
   function createScheduler(judge) {
     /** article -> reread: a change in the page (true) outweighs a change in our decoration. */
@@ -38,9 +41,11 @@
       let judgedHere = 0;
       for (const [article, reread] of pending) {
         pending.delete(article);
-        if (article.isConnected && judge(article, reread)) {
+        const done = article.isConnected ? judge(article, reread) : "";
+        if (done) {
           const after = performance.now();
-          costs.posts[costs.count++ % costs.posts.length] = after - now;
+          if (done === "read") costs.posts[costs.count++ % costs.posts.length] = after - now;
+          else costs.redecorations[costs.redecorated++ % costs.redecorations.length] = after - now;
           judgedHere++;
           now = after;
         } else {

@@ -66,6 +66,25 @@ class ContentScriptTest {
     }
 
     @Test
+    void clicksAndKeysOnThePanelActThereAndNeverReachThePage() throws Exception {
+        openTimeline();
+        WebElement article = firstWarned();
+        // X's handlers stand in: listeners of the page's own script on the article and the document.
+        chromium.js("window.reached = []; for (const type of ['click', 'keydown', 'keyup', 'mousedown', 'pointerdown']) {"
+                + " arguments[0].addEventListener(type, () => reached.push('article ' + type), true);"
+                + " document.addEventListener(type, () => reached.push('document ' + type)); }", article);
+        WebElement why = shadowButton(article, "why");
+        why.click();
+        chromium.waiting().until(d -> "true".equals(why.getAttribute("aria-expanded")));
+        why.sendKeys(Keys.ENTER); // from the keyboard: closes it again
+        chromium.waiting().until(d -> "false".equals(why.getAttribute("aria-expanded")));
+        assertEquals(List.of(), chromium.js("return reached"), "nothing done on the panel reached the page's handlers");
+
+        chromium.js("arguments[0].querySelector('[data-testid=tweetText]').dispatchEvent(new MouseEvent('click', {bubbles: true}))", article);
+        assertEquals(List.of("article click", "document click"), chromium.js("return reached"), "a click on the post itself still does");
+    }
+
+    @Test
     void aPostInsertedLaterIsJudged() throws Exception {
         openTimeline();
         chromium.js("const a = document.querySelectorAll(arguments[0])[arguments[1]];"

@@ -87,21 +87,19 @@ a { color: var(--accent); }` + THEME_CSS;
   // The parts of a panel that are the same on every post (built once per page, then cloned: a
   // clone costs a fraction of creating, labelling and translating each element again).
   // Keyed by warned/revealed: the heading and the buttons differ.
-  const heads = {};
-  const tails = {};
+  const templates = {};
 
-  /** section.panel > p.line (strong + the matched words), p.why: filled per post. */
-  function headTemplate(revealed) {
+  /**
+   * section.panel > p.line (strong + the matched words), p.why, then div.buttons: show or hide
+   * again, why, not a wedge. The line and why are filled per post; the "Why?" box is made when
+   * first opened.
+   */
+  function panelTemplate(revealed) {
     const root = el("section", { className: revealed ? "panel compact" : "panel" });
     root.setAttribute("role", "region");
     root.setAttribute("aria-label", t("overlay_region"));
     root.append(el("p", { className: "line" }, el("strong", {}, t(revealed ? "overlay_revealed" : "overlay_heading")), ""));
     root.append(el("p", { className: "why" }));
-    return root;
-  }
-
-  /** div.buttons: show or hide again, why, not a wedge. The "Why?" box is made when first opened. */
-  function tailTemplate(revealed) {
     const toggle = revealed
       ? el("button", { type: "button" }, t("overlay_hide_again"))
       : el("button", { type: "button", className: "primary" }, t("overlay_show"));
@@ -111,7 +109,8 @@ a { color: var(--accent); }` + THEME_CSS;
     why.setAttribute("aria-expanded", "false");
     const notWedge = el("button", { type: "button" }, t("overlay_not_wedge"));
     notWedge.setAttribute("data-action", "not-wedge");
-    return el("div", { className: "buttons" }, toggle, why, notWedge);
+    root.append(el("div", { className: "buttons" }, toggle, why, notWedge));
+    return root;
   }
 
   /**
@@ -119,19 +118,16 @@ a { color: var(--accent); }` + THEME_CSS;
    * revealed, marked}. Its buttons act through onPanelClick (see dom.guardEvents).
    */
   function panel(w) {
-    const key = w.revealed ? "revealed" : "warn";
-    const root = (heads[key] ||= headTemplate(w.revealed)).cloneNode(true);
-    const [line, why] = root.children;
+    const root = (templates[w.revealed ? "revealed" : "warn"] ||= panelTemplate(w.revealed)).cloneNode(true);
+    const [line, why, buttons] = root.children;
     line.lastChild.data = t("overlay_matched", [w.match.family, w.listTitle, w.publisher || t("overlay_no_publisher")]);
     why.textContent = w.match.explanation;
-    if (w.inQuote) root.append(el("p", { className: "note" }, t("overlay_in_quote")));
-    if (w.truncated) root.append(el("p", { className: "note" }, t("overlay_truncated")));
-    if (w.marked) root.append(el("p", { className: "note", role: "status" }, t(w.marked)));
-    if (w.repeat) root.append(W.campaignView.section(w.repeat)); // flagged and repeated: one panel says both
-
-    const tail = (tails[key] ||= tailTemplate(w.revealed)).cloneNode(true);
-    if (w.marked) tail.lastChild.remove(); // already marked: no second "Not a wedge"
-    root.append(tail);
+    // Notes and the repeated-wording line go between the words and the buttons.
+    if (w.inQuote) buttons.before(el("p", { className: "note" }, t("overlay_in_quote")));
+    if (w.truncated) buttons.before(el("p", { className: "note" }, t("overlay_truncated")));
+    if (w.marked) buttons.before(el("p", { className: "note", role: "status" }, t(w.marked)));
+    if (w.repeat) buttons.before(W.campaignView.section(w.repeat)); // flagged and repeated: one panel says both
+    if (w.marked) buttons.lastChild.remove(); // already marked: no second "Not a wedge"
     return root;
   }
 

@@ -1,6 +1,6 @@
 // Firefox ESR with the real built extension (target/firefox), over WebDriver BiDi: the fixture
 // timeline served as https://x.com gets the same verdicts as in Chromium, and one wording posted by
-// four accounts gets the same-wording badge, which outlives a reload.
+// four accounts gets the same-wording badge, which outlives a reload; a panel button works there too.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import puppeteer from "puppeteer-core";
@@ -102,5 +102,23 @@ test("one wording from four accounts is badged 4 in Firefox, and the count outli
   assert.deepEqual(await badgesOfFour(page, 4), expected, "the four posts, and nothing else");
   await page.reload();
   assert.deepEqual(await badgesOfFour(page, 4), expected, "after a reload, from the stored history");
+  await page.close();
+});
+
+// Runs last: the post it reveals stays revealed in this profile.
+test("a panel's button acts in Firefox, and the click never reaches the page's listeners", async () => {
+  const page = await browser.newPage();
+  await judgedTimeline(page);
+  await page.evaluate(() => {
+    const a = [...document.querySelectorAll('article[data-wedgewatch="warn"]')].find((x) => x.getClientRects().length);
+    a.id = "probe";
+    window.reached = [];
+    for (const type of ["click", "mousedown", "pointerdown"]) a.addEventListener(type, () => window.reached.push(type), true);
+  });
+  const show = await page.evaluateHandle(() => document.getElementById("probe")
+    .querySelector("[data-wedgewatch-overlay]").shadowRoot.querySelector('button[data-action="show"]'));
+  await show.click();
+  await page.waitForFunction(() => document.getElementById("probe").getAttribute("data-wedgewatch") === "revealed", { timeout: 10000 });
+  assert.deepEqual(await page.evaluate(() => window.reached), [], "X's handlers (here: the page's own) see nothing");
   await page.close();
 });

@@ -2,7 +2,6 @@ package org.wedgewatch.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the compiled automaton over a post in one left-to-right pass. The set of live trie
@@ -48,18 +47,18 @@ public final class Matcher {
     }
 
     // One spare scan with its arrays is kept, so judging a post allocates almost nothing
-    // (in the browser, allocation and garbage collection were most of the cost). An atomic swap,
-    // not a lock: TeaVM turns synchronized into monitor code run on every post.
-    private final AtomicReference<Scan> spare = new AtomicReference<>();
+    // (in the browser, allocation and garbage collection were most of the cost).
+    private Scan spare;
 
-    private Scan take() {
-        Scan s = spare.getAndSet(null);
+    private synchronized Scan take() {
+        Scan s = spare;
+        spare = null;
         return s != null ? s : new Scan();
     }
 
-    private void give(Scan s) {
+    private synchronized void give(Scan s) {
         s.tokens = null;
-        spare.set(s);
+        spare = s;
     }
 
     public boolean warns(String text) {

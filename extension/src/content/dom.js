@@ -1,6 +1,6 @@
 // What the panels and badges are built with: one element helper that only ever makes text nodes
-// from strings (list text is never parsed as HTML), localized strings, page-level styles, and X's
-// three themes as variables.
+// from strings (list text is never parsed as HTML), localized strings, shared and page-level
+// styles, X's three themes as variables, and the one guard that keeps their events from X.
 (() => {
   const W = (globalThis.Wedgewatch = globalThis.Wedgewatch || {});
 

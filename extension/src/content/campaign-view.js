@@ -4,7 +4,7 @@
 // DOM like the panel. A fact about the wording, not a verdict: it applies to any post.
 (() => {
   const W = globalThis.Wedgewatch;
-  const { el, t, styleShadow, guardEvents, childWith, THEME_CSS } = W.dom;
+  const { el, t, styleShadow, showIn, guardEvents, childWith, THEME_CSS } = W.dom;
   const ATTR = "data-wedgewatch-campaign";
 
   // X lays the article out as a flex row: the badge takes a line of its own above the post.
@@ -106,9 +106,7 @@ article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
     root.classList.add("badge");
     root.setAttribute("role", "note");
     root.setAttribute("aria-label", t("campaign_region"));
-    const old = host.shadowRoot.lastElementChild; // after our <style>, if the browser needed one
-    if (old && old.tagName === "DIV") old.replaceWith(root);
-    else host.shadowRoot.append(root);
+    showIn(host.shadowRoot, root);
   }
 
   W.campaignView = { section, badge, onClick, css: BADGE_CSS, attr: ATTR };

@@ -93,6 +93,19 @@
     pageStyles.add(attr);
   }
 
+  /** What a panel's or badge's shadow root shows: its last element, unless that is our <style> alone. */
+  function contentOf(shadow) {
+    const last = shadow.lastElementChild;
+    return last && last.tagName !== "STYLE" ? last : null;
+  }
+
+  /** Shows node in shadow, in place of what it showed before (after our <style>, if the browser needed one). */
+  function showIn(shadow, node) {
+    const old = contentOf(shadow);
+    if (old) old.replaceWith(node);
+    else shadow.append(node);
+  }
+
   /** The child of parent carrying attr, if any: a walk of a few children, not a search of the subtree. */
   function childWith(parent, attr) {
     for (let c = parent.firstElementChild; c; c = c.nextElementSibling) if (c.hasAttribute(attr)) return c;
@@ -130,5 +143,5 @@
     hostKinds.set(attr, onClick);
   }
 
-  W.dom = Object.freeze({ el, t, addPageStyle, styleShadow, guardEvents, childWith, THEME_CSS });
+  W.dom = Object.freeze({ el, t, addPageStyle, styleShadow, contentOf, showIn, guardEvents, childWith, THEME_CSS });
 })();

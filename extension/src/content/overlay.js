@@ -3,7 +3,7 @@
 // Everything that comes from a list is set as text: a list is data, never markup.
 (() => {
   const W = globalThis.Wedgewatch;
-  const { el, t, styleShadow, guardEvents, childWith, THEME_CSS } = W.dom;
+  const { el, t, styleShadow, contentOf, showIn, guardEvents, childWith, THEME_CSS } = W.dom;
   const ATTR = "data-wedgewatch-overlay";
 
 
@@ -201,15 +201,9 @@ a { color: var(--accent); }` + THEME_CSS;
     if (host.getAttribute("data-theme") !== th) host.setAttribute("data-theme", th);
     const before = shown.get(host);
     shown.set(host, { w, actions });
-    const shadow = host.shadowRoot;
-    const old = shadow.lastElementChild; // after our <style>, if the browser needed one
-    if (before && old && old.tagName === "SECTION" && samePanel(before.w, w)) {
-      updateRepeat(old, w.repeat);
-      return;
-    }
-    const section = panel(w);
-    if (old && old.tagName === "SECTION") old.replaceWith(section);
-    else shadow.append(section);
+    const old = contentOf(host.shadowRoot);
+    if (before && old && samePanel(before.w, w)) updateRepeat(old, w.repeat);
+    else showIn(host.shadowRoot, panel(w));
   }
 
   function remove(article) {

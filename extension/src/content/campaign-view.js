@@ -12,15 +12,18 @@
 article:has(> [${ATTR}]) { flex-wrap: wrap !important; }
 article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
 
-  const BADGE_CSS = `
-:host { display: block; contain: content; }
-.badge { margin: 6px 12px 0; padding: 4px 10px; border-radius: 10px; border: 1px solid var(--line);
-  color: var(--muted); font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+  // The line itself, in a badge or in a warning panel (whose stylesheet includes it).
+  const LINE_CSS = `
 .campaign { margin: 6px 0 0; }
 .campaign button { font: inherit; padding: 0 8px; margin-left: 6px; border-radius: 999px; cursor: pointer;
   border: 1px solid var(--line); background: transparent; color: inherit; }
 .campaign button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.campaign ul { margin: 4px 0; padding-left: 20px; }` + THEME_CSS;
+.campaign ul { margin: 4px 0; padding-left: 20px; }`;
+
+  const BADGE_CSS = `
+:host { display: block; contain: content; }
+.badge { margin: 6px 12px 0; padding: 4px 10px; border-radius: 10px; border: 1px solid var(--line);
+  color: var(--muted); font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }` + LINE_CSS + THEME_CSS;
 
 
   function headline(info) {
@@ -109,5 +112,5 @@ article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
     showIn(host.shadowRoot, root);
   }
 
-  W.campaignView = { section, badge, onClick, css: BADGE_CSS, attr: ATTR };
+  W.campaignView = { section, badge, onClick, lineCss: LINE_CSS, attr: ATTR };
 })();

@@ -31,7 +31,7 @@ button.primary { background: var(--fg); color: var(--bg); border-color: var(--fg
 button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .details { margin-top: 8px; padding-top: 8px; border-top: 1px solid var(--line); }
 .details ul { margin: 4px 0; padding-left: 20px; }
-a { color: var(--accent); }` + THEME_CSS;
+a { color: var(--accent); }` + W.campaignView.lineCss + THEME_CSS;
 
 
   let computedBackground = "";

@@ -17,8 +17,9 @@
     maxFrameMs: 0,
   });
 
+  /** Our own panel or badge host, added to a post: not a change in the page. */
   function isOurs(node) {
-    return node.nodeType === Node.ELEMENT_NODE && (node.hasAttribute("data-wedgewatch-overlay") || node.hasAttribute("data-wedgewatch-campaign"));
+    return node.nodeType === Node.ELEMENT_NODE && (node.hasAttribute(W.overlay.attr) || node.hasAttribute(W.campaignView.attr));
   }
 
   /**

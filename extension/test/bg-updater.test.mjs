@@ -188,3 +188,14 @@ test('a report goes only to the list own server, and only after the reader opted
   assert.equal(Updater.reportTarget(lists, { reportsOptIn: true }, 'coalition-defense').error.code, 'bg_error_no_server');
   assert.equal(Updater.reportTarget(lists, { reportsOptIn: true }, 'missing').error.code, 'bg_error_no_server');
 });
+
+test("a report carries the post's words only when the reader allowed them, whatever the message holds", () => {
+  const lists = { demo: { source: 'url', url: 'https://ww.example.org/api/v1/lists/demo', version: 7 } };
+  const msg = { list: 'demo', rule: 'sellouts', verdict: 'false-positive', text: 'Progressives are sellouts.' };
+  assert.deepEqual(Updater.reportBody(lists, { reportsOptIn: true }, msg), { rule: 'sellouts', verdict: 'false-positive', version: 7 });
+  assert.deepEqual(Updater.reportBody(lists, { reportsOptIn: true, reportsIncludeText: false }, msg), { rule: 'sellouts', verdict: 'false-positive', version: 7 });
+  assert.deepEqual(Updater.reportBody(lists, { reportsOptIn: true, reportsIncludeText: true }, msg),
+    { rule: 'sellouts', verdict: 'false-positive', version: 7, text: 'Progressives are sellouts.' });
+  assert.equal(Updater.reportBody(lists, { reportsIncludeText: true }, { ...msg, text: 'x'.repeat(6000) }).text.length, 5000, "the server's limit");
+  assert.equal(Updater.reportBody({}, { reportsIncludeText: true }, msg).version, undefined, 'no version for a list not held');
+});

@@ -11,7 +11,7 @@ const lists = {
   demo: { id: 'demo', source: 'url', url: 'https://ww.example.org/api/v1/lists/demo', enabled: true, action: null,
     pinnedKey: 'AAAA', keyId: 'k1', text: 'list text' },
 };
-const settings = { disabledRules: ['demo/r1'], userRules: '! Id: my-rules', allowlist: ['friend'], reportsOptIn: true, pausedUntil: 99 };
+const settings = { disabledRules: ['demo/r1'], userRules: '! Id: my-rules', allowlist: ['friend'], reportsOptIn: true, reportsIncludeText: true, pausedUntil: 99 };
 
 test('an export holds settings and subscriptions but no list text and no pause', () => {
   const out = Transfer.exportSettings(lists, settings, 0);
@@ -24,7 +24,7 @@ test('an export holds settings and subscriptions but no list text and no pause',
 
 test('an exported file imports back to the same settings', () => {
   const { data } = Transfer.parseImport(JSON.stringify(Transfer.exportSettings(lists, settings, 0)));
-  assert.deepEqual(data.settings, { disabledRules: ['demo/r1'], userRules: '! Id: my-rules', allowlist: ['friend'], reportsOptIn: true });
+  assert.deepEqual(data.settings, { disabledRules: ['demo/r1'], userRules: '! Id: my-rules', allowlist: ['friend'], reportsOptIn: true, reportsIncludeText: true });
   assert.equal(data.subscriptions[0].pinnedKey, 'AAAA');
 });
 
@@ -39,13 +39,14 @@ test('the same-wording settings travel with the file, only their known fields', 
 test('an import keeps only well-formed values', () => {
   const { data } = Transfer.parseImport({
     format: 'wedgewatch-settings', version: 1,
-    settings: { disabledRules: ['ok/r', 42, '<img>'], allowlist: ['@Friend', 'not a handle!', 'friend'], reportsOptIn: 'yes' },
+    settings: { disabledRules: ['ok/r', 42, '<img>'], allowlist: ['@Friend', 'not a handle!', 'friend'], reportsOptIn: 'yes', reportsIncludeText: 1 },
     builtin: [{ id: 'coalition-defense', action: 'explode' }],
     subscriptions: [{ url: 'https://a.example/x.txt', enabled: false, pinnedKey: 5 }, { nope: 1 }],
   });
   assert.deepEqual(data.settings.disabledRules, ['ok/r']);
   assert.deepEqual(data.settings.allowlist, ['friend']);
   assert.equal(data.settings.reportsOptIn, false);
+  assert.equal(data.settings.reportsIncludeText, false);
   assert.equal(data.builtin[0].action, null);
   assert.deepEqual(data.subscriptions, [{ url: 'https://a.example/x.txt', enabled: false, action: null, pinnedKey: null, keyId: null }]);
 });

@@ -87,7 +87,9 @@ async function setList(id, change) {
   });
 }
 
-const SETTING_TYPES = { disabledRules: 'array', userRules: 'string', allowlist: 'array', reportsOptIn: 'boolean', pausedUntil: 'number' };
+const SETTING_TYPES = {
+  disabledRules: 'array', userRules: 'string', allowlist: 'array', reportsOptIn: 'boolean', reportsIncludeText: 'boolean', pausedUntil: 'number',
+};
 
 function setSettings(patch) {
   return Storage.changeSettings(area, (s) => {
@@ -138,13 +140,12 @@ async function importSettings(json) {
 }
 
 // Sent to the list's own server, and only when the reader opted in; the post text only when
-// the reader chose to include it (the content script leaves it out otherwise).
+// the reader chose to include it (Updater.reportBody).
 async function report(msg) {
   const { lists, settings } = await Storage.readState(area);
   const target = Updater.reportTarget(lists, settings, msg.list);
   if (target.error) return { ok: false, error: target.error };
-  const body = { rule: String(msg.rule), verdict: String(msg.verdict) };
-  if (typeof msg.text === 'string' && msg.text) body.text = msg.text.slice(0, 5000); // the server's limit
+  const body = Updater.reportBody(lists, settings, msg);
   try {
     const res = await fetch(target.url, { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     return res.ok ? { ok: true } : { ok: false, error: { code: 'bg_error_http', params: [String(res.status)] } };

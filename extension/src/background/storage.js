@@ -8,7 +8,7 @@
 
   function defaultSettings() {
     return {
-      disabledRules: [], userRules: '', allowlist: [], reportsOptIn: false, pausedUntil: 0,
+      disabledRules: [], userRules: '', allowlist: [], reportsOptIn: false, reportsIncludeText: false, pausedUntil: 0,
       campaign: { enabled: true, threshold: 3, windowDays: 7 },
     };
   }

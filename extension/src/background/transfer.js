@@ -19,7 +19,7 @@
       format: FORMAT, version: 1, exported: new Date(now).toISOString(),
       settings: {
         disabledRules: settings.disabledRules, userRules: settings.userRules,
-        allowlist: settings.allowlist, reportsOptIn: settings.reportsOptIn,
+        allowlist: settings.allowlist, reportsOptIn: settings.reportsOptIn, reportsIncludeText: settings.reportsIncludeText === true,
         ...(settings.campaign ? { campaign: settings.campaign } : {}),
       },
       builtin: entries.filter((e) => e.source === 'builtin').map((e) => ({ id: e.id, enabled: e.enabled, action: e.action })),
@@ -45,6 +45,7 @@
           userRules: str(s.userRules).slice(0, 200000),
           allowlist: [...new Set(arr(s.allowlist).map(normalizeHandle).filter(Boolean))],
           reportsOptIn: s.reportsOptIn === true,
+          reportsIncludeText: s.reportsIncludeText === true,
           // Only the three known fields; the background checks their ranges (campaign-store sanitize).
           ...(s.campaign && typeof s.campaign === 'object'
             ? { campaign: { enabled: s.campaign.enabled, threshold: s.campaign.threshold, windowDays: s.campaign.windowDays } }

@@ -256,8 +256,20 @@
     return server ? { url: server.reports } : { error: error('bg_error_no_server') };
   }
 
+  // What a report says: the rule, the verdict and the version of the list the reader has; the
+  // post's text only when the reader allowed it (reportsIncludeText), whatever the message holds.
+  function reportBody(lists, settings, msg) {
+    const body = { rule: String(msg.rule), verdict: String(msg.verdict) };
+    const entry = lists[msg.list];
+    if (entry && Number.isInteger(entry.version)) body.version = entry.version;
+    if (settings && settings.reportsIncludeText === true && typeof msg.text === 'string' && msg.text) {
+      body.text = msg.text.slice(0, 5000); // the server's limit
+    }
+    return body;
+  }
+
   root.WedgewatchUpdater = {
     isAllowedUrl, serverListUrl, originPattern, download, fetchKeys, validate, update, subscribe,
-    nextCheck, isDue, mergeFetched, metadataExpired, reportTarget, FETCHED_FIELDS,
+    nextCheck, isDue, mergeFetched, metadataExpired, reportTarget, reportBody, FETCHED_FIELDS,
   };
 })(globalThis);

@@ -106,13 +106,20 @@
     } else {
       const mark = config.notWedge[post.key];
       state = mark || config.revealed[post.key] ? "revealed" : "warn";
-      const marked = mark ? (mark.reported ? "overlay_reported" : "overlay_marked") : "";
       article.setAttribute(ACTION, (config.lists[m.list] && config.lists[m.list].action) || m.action);
-      W.overlay.show(article, warning(post, m, inQuote, state === "revealed", marked, repeat), actionsFor(article, post, m));
+      W.overlay.show(article, warning(post, m, inQuote, state === "revealed", markNote(mark), repeat), actionsFor(article, post, m, inQuote));
     }
     article.setAttribute(STATE, state);
     judged.set(article, { generation, paused, state, post, verdict });
     return redecorate ? "redecorated" : "read";
+  }
+
+  /** What the panel says about the reader's "Not a wedge post" mark, if any, and its report. */
+  function markNote(mark) {
+    if (!mark) return "";
+    if (mark.reported) return W.dom.t("overlay_reported");
+    if (mark.reportError) return W.dom.t("overlay_report_failed", [W.dom.t(mark.reportError.code, mark.reportError.params)]);
+    return W.dom.t("overlay_marked");
   }
 
   /** Would posts a and b be judged alike: the same post, words and cut? */
@@ -135,7 +142,17 @@
     return out;
   }
 
-  function actionsFor(article, post, m) {
+  const NO_ANSWER = { code: "overlay_report_no_answer" };
+
+  /** Keeps what became of post key's report in its mark (the storage change redraws its panel). */
+  function noteReport(key, outcome) {
+    const mark = config.notWedge[key];
+    if (!mark) return; // unmarked meanwhile ("Hide again")
+    config.notWedge = { ...config.notWedge, [key]: { ...mark, ...outcome } };
+    chrome.storage.local.set({ notWedge: config.notWedge });
+  }
+
+  function actionsFor(article, post, m, inQuote) {
     const rejudge = () => {
       judged.delete(article);
       judge(article);
@@ -155,15 +172,17 @@
         chrome.storage.local.set({ revealed: config.revealed, notWedge: config.notWedge });
       },
       notWedge() {
-        const reported = !!config.settings.reportsOptIn;
-        config.notWedge = pruned({ ...config.notWedge, [post.key]: { list: m.list, rule: m.rule, at: Date.now(), reported } });
+        config.notWedge = pruned({ ...config.notWedge, [post.key]: { list: m.list, rule: m.rule, at: Date.now(), reported: false } });
         rejudge();
         chrome.storage.local.set({ notWedge: config.notWedge });
-        // Only with the reader's opt-in does anything about what they read leave the browser.
-        if (reported) {
-          chrome.runtime.sendMessage({ type: "report", list: m.list, rule: m.rule, verdict: "false-positive", text: post.text || post.quoteText })
-            .catch(() => {}); // no background listening (yet): the local mark stands
-        }
+        // Only with the reader's opt-in does anything about what they read leave the browser, and
+        // its words only when they allowed that too (the background checks both again). The
+        // panel says "a report went" only once the list's server has taken it.
+        if (!config.settings.reportsOptIn) return;
+        const words = config.settings.reportsIncludeText ? (inQuote ? post.quoteText : post.text) : "";
+        chrome.runtime.sendMessage({ type: "report", list: m.list, rule: m.rule, verdict: "false-positive", ...(words ? { text: words } : {}) })
+          .then((r) => noteReport(post.key, r && r.ok ? { reported: true } : { reportError: (r && r.error) || NO_ANSWER }),
+            () => noteReport(post.key, { reportError: NO_ANSWER }));
       },
     };
   }

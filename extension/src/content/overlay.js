@@ -115,7 +115,8 @@ a { color: var(--accent); }` + W.campaignView.lineCss + THEME_CSS;
 
   /**
    * The panel for a warning w = {match, listTitle, publisher, homepage, examples, inQuote, truncated,
-   * revealed, marked}. Its buttons act through onPanelClick (see dom.guardEvents).
+   * revealed, marked (the note on the reader's own mark, or "")}. Its buttons act through onPanelClick
+   * (see dom.guardEvents).
    */
   function panel(w) {
     const root = (templates[w.revealed ? "revealed" : "warn"] ||= panelTemplate(w.revealed)).cloneNode(true);
@@ -125,7 +126,7 @@ a { color: var(--accent); }` + W.campaignView.lineCss + THEME_CSS;
     // Notes and the repeated-wording line go between the words and the buttons.
     if (w.inQuote) buttons.before(el("p", { className: "note" }, t("overlay_in_quote")));
     if (w.truncated) buttons.before(el("p", { className: "note" }, t("overlay_truncated")));
-    if (w.marked) buttons.before(el("p", { className: "note", role: "status" }, t(w.marked)));
+    if (w.marked) buttons.before(el("p", { className: "note", role: "status" }, w.marked));
     if (w.repeat) buttons.before(W.campaignView.section(w.repeat)); // flagged and repeated: one panel says both
     if (w.marked) buttons.lastChild.remove(); // already marked: no second "Not a wedge"
     return root;

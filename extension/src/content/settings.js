@@ -5,7 +5,7 @@
   const W = globalThis.Wedgewatch;
   const DEFAULT_LIST = "lists/coalition-defense.txt";
   const DEFAULT_SETTINGS = {
-    disabledRules: [], userRules: "", allowlist: [], reportsOptIn: false, pausedUntil: 0,
+    disabledRules: [], userRules: "", allowlist: [], reportsOptIn: false, reportsIncludeText: false, pausedUntil: 0,
     campaign: { enabled: true, threshold: 3, windowDays: 7 },
   };
 

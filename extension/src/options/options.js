@@ -25,7 +25,7 @@ async function load() {
   const got = await api.storage.local.get(['lists', 'settings', 'stats']);
   state = {
     lists: got.lists || {},
-    settings: { disabledRules: [], userRules: '', allowlist: [], reportsOptIn: false, pausedUntil: 0, ...(got.settings || {}) },
+    settings: { disabledRules: [], userRules: '', allowlist: [], reportsOptIn: false, reportsIncludeText: false, pausedUntil: 0, ...(got.settings || {}) },
     stats: got.stats || {},
   };
 }
@@ -49,6 +49,8 @@ function renderAll() {
   render($('lists'), state, handlers);
   renderAllowlist();
   $('reports-opt-in').checked = state.settings.reportsOptIn === true;
+  $('reports-include-text').checked = state.settings.reportsIncludeText === true;
+  $('reports-include-text').disabled = state.settings.reportsOptIn !== true; // no reports, no text to include
 }
 
 // Host permission for a list server is asked for here, in the click, and only for that server.
@@ -157,6 +159,7 @@ $('allow-form').addEventListener('submit', async (e) => {
 });
 
 $('reports-opt-in').addEventListener('change', () => send({ type: 'set-settings', patch: { reportsOptIn: $('reports-opt-in').checked } }));
+$('reports-include-text').addEventListener('change', () => send({ type: 'set-settings', patch: { reportsIncludeText: $('reports-include-text').checked } }));
 
 $('export').addEventListener('click', () => {
   const data = Transfer.exportSettings(state.lists, state.settings, Date.now());

@@ -19,14 +19,14 @@ import javax.net.ssl.SSLContext;
  * (--host-resolver-rules) and ignores the self-signed certificate made here with keytool.
  * GET /home is the fixture timeline; tests can add pages of their own.
  */
-final class FixtureServer implements AutoCloseable {
+public final class FixtureServer implements AutoCloseable {
     /** The shared fixtures, beside the repository (../shared/fixtures from the repo root). */
     static final Path FIXTURES = repoRoot().resolve("../shared/fixtures").normalize();
 
     private final HttpsServer server;
     private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
 
-    FixtureServer() throws Exception {
+    public FixtureServer() throws Exception {
         pages.put("/home", Files.readAllBytes(FIXTURES.resolve("x-home-timeline.html")));
         server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
@@ -43,11 +43,11 @@ final class FixtureServer implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    void page(String path, String html) {
+    public void page(String path, String html) {
         pages.put(path, html.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,5 +1,7 @@
 package org.wedgewatch.browser.subscriptions;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -22,7 +25,8 @@ final class ExtensionBrowser implements AutoCloseable {
     final ChromeDriver driver;
     private final Path dir;
 
-    ExtensionBrowser() throws IOException {
+    /** extraArgs: more Chromium switches (a test that also opens x.com maps it to a local server). */
+    ExtensionBrowser(String... extraArgs) throws IOException {
         Path built = repoRoot().resolve("extension/target/chrome");
         if (!Files.exists(built.resolve("manifest.json"))) throw new IllegalStateException("build the extension first: " + built);
         dir = Files.createTempDirectory("wedgewatch-subscriptions");
@@ -33,7 +37,7 @@ final class ExtensionBrowser implements AutoCloseable {
         manifest.putArray("host_permissions").add("http://127.0.0.1/*");
         json.writerWithDefaultPrettyPrinter().writeValue(extension.resolve("manifest.json").toFile(), manifest);
 
-        driver = HeadlessChromium.launch(extension, dir.resolve("profile"));
+        driver = HeadlessChromium.launch(extension, dir.resolve("profile"), extraArgs);
     }
 
     WebDriverWait waiting() {
@@ -46,6 +50,29 @@ final class ExtensionBrowser implements AutoCloseable {
 
     String extensionId() {
         return HeadlessChromium.extensionId(driver);
+    }
+
+    /** Opens the options page and waits until it shows the lists. */
+    void openOptions() {
+        driver.get("chrome-extension://" + extensionId() + "/options/options.html");
+        waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
+                && !d.findElements(By.cssSelector("article.list")).isEmpty());
+    }
+
+    /** Subscribes to url from the open options page, as a reader does, and waits for list id's card. */
+    void subscribe(String url, String id) {
+        var input = driver.findElement(By.id("subscribe-url"));
+        input.clear();
+        input.sendKeys(url);
+        driver.findElement(By.cssSelector("#subscribe-form button[type=submit]")).click();
+        waiting().until(d -> {
+            String s = d.findElement(By.id("subscribe-status")).getText();
+            if (s.startsWith("Subscribed to") || d.findElement(By.id("subscribe-status")).getAttribute("class").contains("error")) return s;
+            return null;
+        });
+        String status = driver.findElement(By.id("subscribe-status")).getText();
+        assertTrue(status.startsWith("Subscribed to"), status);
+        waiting().until(d -> !d.findElements(By.id("list-" + id)).isEmpty());
     }
 
     static Path repoRoot() {

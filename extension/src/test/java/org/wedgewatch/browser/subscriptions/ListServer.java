@@ -12,13 +12,16 @@ import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A Wedgewatch list server as the extension sees it, on 127.0.0.1: the catalogue, signed lists
- * with strong ETags and 304s, and the public keys. Signs with an Ed25519 key made per run, so the
- * test can also serve what a tampering mirror would: a body that does not match its signature.
+ * with strong ETags and 304s, the public keys, and readers' reports (kept as received). Signs with
+ * an Ed25519 key made per run, so the test can also serve what a tampering mirror would: a body
+ * that does not match its signature.
  */
 final class ListServer implements AutoCloseable {
     private record Served(byte[] body, String etag, String metadata, String signature) {}
@@ -27,6 +30,8 @@ final class ListServer implements AutoCloseable {
     private final KeyPair key;
     private final Map<String, Served> lists = new ConcurrentHashMap<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    /** "list id: JSON body" of every report posted, in order. */
+    final List<String> reports = new CopyOnWriteArrayList<>();
 
     ListServer() throws Exception {
         key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -34,7 +39,11 @@ final class ListServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             try (exchange) {
-                if (path.equals("/api/v1/keys")) {
+                if (path.startsWith("/api/v1/lists/") && path.endsWith("/reports") && exchange.getRequestMethod().equals("POST")) {
+                    String id = path.substring(14, path.length() - 8);
+                    reports.add(id + ": " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    send(exchange, 202, "application/json", "{\"id\":1,\"status\":\"received\"}".getBytes(StandardCharsets.UTF_8));
+                } else if (path.equals("/api/v1/keys")) {
                     send(exchange, 200, "application/json", ("{\"keys\":[{\"id\":\"test-key\",\"publicKey\":\"" + publicKey() + "\"}]}").getBytes(StandardCharsets.UTF_8));
                 } else if (path.startsWith("/api/v1/lists/") && lists.containsKey(path.substring(14))) {
                     Served s = lists.get(path.substring(14));

@@ -43,9 +43,7 @@ class SubscriptionTest {
     void start() throws Exception {
         server = new ListServer();
         browser = new ExtensionBrowser();
-        browser.driver.get("chrome-extension://" + browser.extensionId() + "/options/options.html");
-        browser.waiting().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
-                && !d.findElements(By.cssSelector("article.list")).isEmpty());
+        browser.openOptions();
     }
 
     @AfterEach
@@ -129,18 +127,7 @@ class SubscriptionTest {
     }
 
     private void subscribe(String url) {
-        WebElement input = browser.driver.findElement(By.id("subscribe-url"));
-        input.clear();
-        input.sendKeys(url);
-        browser.driver.findElement(By.cssSelector("#subscribe-form button[type=submit]")).click();
-        browser.waiting().until(d -> {
-            String s = d.findElement(By.id("subscribe-status")).getText();
-            if (s.startsWith("Subscribed to") || d.findElement(By.id("subscribe-status")).getAttribute("class").contains("error")) return s;
-            return null;
-        });
-        String status = browser.driver.findElement(By.id("subscribe-status")).getText();
-        assertTrue(status.startsWith("Subscribed to"), status);
-        browser.waiting().until(d -> !d.findElements(By.id("list-demo")).isEmpty());
+        browser.subscribe(url, "demo");
     }
 
     private void checkNow(String id) {

@@ -169,11 +169,19 @@ a { color: var(--accent); }` + W.campaignView.lineCss + THEME_CSS;
     return host;
   }
 
-  /** Would a and b show the same panel, apart from the repeated-wording line? */
+  /**
+   * Would warnings a and b show the same panel, apart from the repeated-wording line? Every field
+   * counts, a field added later too, except where in the text the match sits (not shown).
+   */
   function samePanel(a, b) {
-    return a.match.list === b.match.list && a.match.rule === b.match.rule && a.match.family === b.match.family
-      && a.match.explanation === b.match.explanation && a.listTitle === b.listTitle && a.publisher === b.publisher
-      && a.inQuote === b.inQuote && a.truncated === b.truncated && a.revealed === b.revealed && a.marked === b.marked;
+    for (const k in a) if (k !== "repeat" && k !== "match" && !same(a[k], b[k])) return false;
+    for (const k in a.match) if (k !== "span" && !same(a.match[k], b.match[k])) return false;
+    return true;
+  }
+
+  /** Equal values, or arrays of equal values (the examples are a new array after lists reload). */
+  function same(x, y) {
+    return x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]));
   }
 
   /** Puts, removes or replaces the repeated-wording line of a panel already shown. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.wedgewatch.rules.ListCompiler;
 import org.wedgewatch.rules.ListParser;
 import org.wedgewatch.rules.Match;
@@ -137,19 +138,8 @@ class ContentScriptTest {
         String list = "! Title: <b>Bold</b> list\n! Id: xss-test\n! Homepage: javascript:document.title='pwned'\n! Version: 1\n\n"
                 + "rule evil\n  family: <i>F9</i>\n  explain: " + payload + " stays text\n"
                 + "  match: the turnips are plotting\n  warn: the turnips are plotting\n";
-        server.page("/xss", "<!doctype html><html><head><title>X</title></head><body><main><div data-testid=\"cellInnerDiv\">"
-                + "<article data-testid=\"tweet\" role=\"article\"><div data-testid=\"User-Name\"><span>@member01</span></div>"
-                + "<div data-testid=\"tweetText\"><span>the turnips are plotting</span></div></article></div></main></body></html>");
-        chromium.driver.get("chrome-extension://" + chromium.extensionId() + "/lists/coalition-defense.txt");
-        // Wait for the background to seed the bundled list first: it rewrites `lists` when it does.
-        chromium.jsAsync("const done = arguments[arguments.length - 1]; (async () => {"
-                + " for (let i = 0; i < 300; i++) { const got = await chrome.storage.local.get('lists');"
-                + "   if (got.lists && got.lists['coalition-defense']) break; await new Promise(r => setTimeout(r, 100)); }"
-                + " const {lists} = await chrome.storage.local.get('lists');"
-                + " lists['xss-test'] = {id: 'xss-test', title: 'x', text: arguments[0], version: 1,"
-                + " source: 'url', url: 'https://example.org/x.txt', enabled: true, action: null, publisher: '<i>pub</i>',"
-                + " homepage: \"javascript:document.title='pwned'\"};"
-                + " await chrome.storage.local.set({lists}); done(); })()", list);
+        server.page("/xss", onePostPage("the turnips are plotting"));
+        putList("xss-test", list, "<i>pub</i>", "javascript:document.title='pwned'");
         chromium.driver.get("https://x.com/xss");
         WebElement article = chromium.driver.findElement(By.cssSelector(POSTS));
         chromium.waiting().until(d -> "warn".equals(article.getAttribute("data-wedgewatch")));
@@ -162,7 +152,58 @@ class ContentScriptTest {
         assertFalse(chromium.driver.getTitle().contains("pwned"));
     }
 
+    @Test
+    void aListUpdateRedoesThePanelOfAPostItStillWarns() throws Exception {
+        String list = "! Title: Turnip watch\n! Id: turnips\n! Version: %d\n\nrule plot\n  family: F9 turnips\n"
+                + "  explain: Turnips plot.\n  match: the turnips are plotting\n  warn: %s\n";
+        server.page("/turnips", onePostPage("the turnips are plotting"));
+        putList("turnips", list.formatted(1, "the turnips are plotting"), null, null);
+        chromium.driver.get("https://x.com/turnips");
+        WebElement article = chromium.driver.findElement(By.cssSelector(POSTS));
+        chromium.waiting().until(d -> "warn".equals(article.getAttribute("data-wedgewatch")));
+        shadowButton(article, "why").click();
+        chromium.waiting().until(d -> overlayText(article).contains("Wordings this rule warns about:"));
+
+        // Same rule, same words matched, new example: the open "Why?" box must not keep the old one.
+        putList("turnips", list.formatted(2, "the turnips are plotting tonight"), null, null);
+        chromium.waiting().until(d -> {
+            if (!Boolean.TRUE.equals(chromium.js("const b = arguments[0].querySelector('[data-wedgewatch-overlay]').shadowRoot"
+                    + ".getElementById('ww-details'); return !!b && !b.hidden", article))) {
+                shadowButton(article, "why").click();
+            }
+            return overlayText(article).contains("the turnips are plotting tonight");
+        });
+    }
+
     // --- helpers ---
+
+    /** A page as X shows one post by @member01 with these words. */
+    private static String onePostPage(String words) {
+        return "<!doctype html><html><head><title>X</title></head><body><main><div data-testid=\"cellInnerDiv\">"
+                + "<article data-testid=\"tweet\" role=\"article\"><div data-testid=\"User-Name\"><span>@member01</span></div>"
+                + "<div data-testid=\"tweetText\"><span>" + words + "</span></div></article></div></main></body></html>";
+    }
+
+    /**
+     * Puts list `text` in the extension's storage as subscription `id` (publisher and homepage may
+     * be null), from a tab of the extension's own: what a subscription or an update writes.
+     */
+    private void putList(String id, String text, String publisher, String homepage) {
+        String page = chromium.driver.getWindowHandle();
+        chromium.driver.switchTo().newWindow(WindowType.TAB);
+        chromium.driver.get("chrome-extension://" + chromium.extensionId() + "/lists/coalition-defense.txt");
+        // Wait for the background to seed the bundled list first: it rewrites `lists` when it does.
+        chromium.jsAsync("const done = arguments[arguments.length - 1]; (async () => {"
+                + " for (let i = 0; i < 300; i++) { const got = await chrome.storage.local.get('lists');"
+                + "   if (got.lists && got.lists['coalition-defense']) break; await new Promise(r => setTimeout(r, 100)); }"
+                + " const {lists} = await chrome.storage.local.get('lists');"
+                + " lists[arguments[0]] = {id: arguments[0], title: 'x', text: arguments[1], version: 1,"
+                + " source: 'url', url: 'https://example.org/x.txt', enabled: true, action: null,"
+                + " publisher: arguments[2] || undefined, homepage: arguments[3] || undefined};"
+                + " await chrome.storage.local.set({lists}); done(); })()", id, text, publisher, homepage);
+        chromium.driver.close();
+        chromium.driver.switchTo().window(page);
+    }
 
     /** Opens the timeline and waits until every post is judged; returns the verdicts in page order. */
     @SuppressWarnings("unchecked")

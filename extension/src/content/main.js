@@ -107,16 +107,20 @@
       const mark = config.notWedge[post.key];
       state = mark || config.revealed[post.key] ? "revealed" : "warn";
       article.setAttribute(ACTION, (config.lists[m.list] && config.lists[m.list].action) || m.action);
-      W.overlay.show(article, warning(post, m, inQuote, state === "revealed", markNote(mark), repeat), actionsFor(article, post, m, inQuote));
+      W.overlay.show(article, warning(post, m, inQuote, state === "revealed", markNote(mark, post.key), repeat), actionsFor(article, post, m, inQuote));
     }
     article.setAttribute(STATE, state);
     judged.set(article, { generation, paused, state, post, verdict });
     return redecorate ? "redecorated" : "read";
   }
 
-  /** What the panel says about the reader's "Not a wedge post" mark, if any, and its report. */
-  function markNote(mark) {
+  /** Posts whose report is on its way; kept only here, so a tab closed meanwhile claims nothing. */
+  const reporting = new Set();
+
+  /** What the panel says about the reader's "Not a wedge post" mark on post key, and its report. */
+  function markNote(mark, key) {
     if (!mark) return "";
+    if (reporting.has(key)) return W.dom.t("overlay_reporting");
     if (mark.reported) return W.dom.t("overlay_reported");
     if (mark.reportError) return W.dom.t("overlay_report_failed", [W.dom.t(mark.reportError.code, mark.reportError.params)]);
     return W.dom.t("overlay_marked");
@@ -146,6 +150,7 @@
 
   /** Keeps what became of post key's report in its mark (the storage change redraws its panel). */
   function noteReport(key, outcome) {
+    reporting.delete(key);
     const mark = config.notWedge[key];
     if (!mark) return; // unmarked meanwhile ("Hide again")
     config.notWedge = { ...config.notWedge, [key]: { ...mark, ...outcome } };
@@ -172,13 +177,15 @@
         chrome.storage.local.set({ revealed: config.revealed, notWedge: config.notWedge });
       },
       notWedge() {
-        config.notWedge = pruned({ ...config.notWedge, [post.key]: { list: m.list, rule: m.rule, at: Date.now(), reported: false } });
-        rejudge();
-        chrome.storage.local.set({ notWedge: config.notWedge });
         // Only with the reader's opt-in does anything about what they read leave the browser, and
         // its words only when they allowed that too (the background checks both again). The
         // panel says "a report went" only once the list's server has taken it.
-        if (!config.settings.reportsOptIn) return;
+        const report = !!config.settings.reportsOptIn;
+        if (report) reporting.add(post.key);
+        config.notWedge = pruned({ ...config.notWedge, [post.key]: { list: m.list, rule: m.rule, at: Date.now(), reported: false } });
+        rejudge();
+        chrome.storage.local.set({ notWedge: config.notWedge });
+        if (!report) return;
         const words = config.settings.reportsIncludeText ? (inQuote ? post.quoteText : post.text) : "";
         chrome.runtime.sendMessage({ type: "report", list: m.list, rule: m.rule, verdict: "false-positive", ...(words ? { text: words } : {}) })
           .then((r) => noteReport(post.key, r && r.ok ? { reported: true } : { reportError: (r && r.error) || NO_ANSWER }),

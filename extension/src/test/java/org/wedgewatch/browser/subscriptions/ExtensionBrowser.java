@@ -2,6 +2,7 @@ package org.wedgewatch.browser.subscriptions;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -50,6 +51,17 @@ final class ExtensionBrowser implements AutoCloseable {
 
     String extensionId() {
         return HeadlessChromium.extensionId(driver);
+    }
+
+    /** What the extension keeps in chrome.storage.local under key, read from one of its own pages. */
+    JsonNode stored(String key) {
+        Object raw = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "chrome.storage.local.get(arguments[0]).then((g) => done(JSON.stringify(g[arguments[0]] || {})));", key);
+        try {
+            return new ObjectMapper().readTree((String) raw);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Opens the options page and waits until it shows the lists. */

@@ -24,6 +24,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * that does not match its signature.
  */
 final class ListServer implements AutoCloseable {
+    /** A small list for the tests: one rule, with a warn and a pass example; %d is its version. */
+    static final String DEMO_LIST = """
+            ! Title: Demo list
+            ! Id: demo
+            ! Version: %d
+            ! Expires: 1 hour
+
+            rule sellouts
+              family: F9 sellouts
+              explain: Calling allies sellouts splits the coalition.
+              match: progressives are sellouts
+              warn: Progressives are sellouts.
+              pass: Progressives are not sellouts.
+            """;
+
     private record Served(byte[] body, String etag, String metadata, String signature) {}
 
     private final HttpServer server;

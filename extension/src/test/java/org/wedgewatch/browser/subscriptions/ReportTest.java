@@ -20,18 +20,6 @@ import org.wedgewatch.browser.FixtureServer;
  * it only once they allowed that too; and a panel that says which of these happened.
  */
 class ReportTest {
-    private static final String LIST = """
-            ! Title: Demo list
-            ! Id: demo
-            ! Version: 3
-            ! Expires: 1 hour
-
-            rule sellouts
-              family: F9 sellouts
-              explain: Calling allies sellouts splits the coalition.
-              match: progressives are sellouts
-              warn: Progressives are sellouts.
-            """;
     /** Author and words of each post on the page; the last is a smear of the bundled list, which has no server. */
     private static final String[][] POSTS = {
         {"alice", "Progressives are sellouts."},
@@ -47,7 +35,7 @@ class ReportTest {
     @BeforeEach
     void start() throws Exception {
         lists = new ListServer();
-        lists.publish("demo", 3, LIST);
+        lists.publish("demo", 3, ListServer.DEMO_LIST.formatted(3));
         x = new FixtureServer();
         StringBuilder page = new StringBuilder("<!doctype html><html><head><title>X</title></head><body><main>");
         for (String[] p : POSTS) {
@@ -131,12 +119,6 @@ class ReportTest {
     }
 
     private JsonNode settings() {
-        Object raw = ((JavascriptExecutor) browser.driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "chrome.storage.local.get('settings').then((g) => done(JSON.stringify(g.settings || {})));");
-        try {
-            return new ObjectMapper().readTree((String) raw);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return browser.stored("settings");
     }
 }

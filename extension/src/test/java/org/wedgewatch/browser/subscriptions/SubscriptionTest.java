@@ -4,29 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /** The options page against a list server on this machine: subscribe, update, refuse bad lists. */
 class SubscriptionTest {
-    private static final String V1 = """
-            ! Title: Demo list
-            ! Id: demo
-            ! Version: %d
-            ! Expires: 1 hour
-
-            rule sellouts
-              family: F9 sellouts
-              explain: Calling allies sellouts splits the coalition.
-              match: progressives are sellouts
-              warn: Progressives are sellouts.
-              pass: Progressives are not sellouts.
-            """;
+    private static final String V1 = ListServer.DEMO_LIST;
     private static final String TRAITORS = """
 
             rule traitors
@@ -165,13 +151,6 @@ class SubscriptionTest {
     }
 
     private JsonNode stored(String key) {
-        Object raw = ((JavascriptExecutor) browser.driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "chrome.storage.local.get(arguments[0]).then((g) => done(JSON.stringify(g[arguments[0]] || {})));", key);
-        try {
-            return new ObjectMapper().readTree((String) raw);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return browser.stored(key);
     }
 }

@@ -45,7 +45,7 @@
   /** What we judge and show about one article. Texts are "" when the post has none (media only). */
   function readPost(article) {
     const post = {
-      text: "", quoteText: "", handle: "", quoteHandle: "", repostBy: "", reposter: "",
+      text: "", quoteText: "", handle: "", quoteHandle: "", reposter: "",
       truncated: false, quoteTruncated: false, key: "",
     };
     for (const t of article.querySelectorAll(S.text)) {
@@ -62,10 +62,7 @@
       else post.truncated = true;
     }
     const ctx = article.querySelector(S.socialContext);
-    if (ctx) {
-      post.repostBy = ctx.textContent;
-      post.reposter = reposterIn(ctx, article);
-    }
+    if (ctx) post.reposter = reposterIn(ctx, article);
     for (const a of article.querySelectorAll(S.permalink)) {
       if (!quoteBoxOf(a, article)) {
         post.key = a.getAttribute("href");

@@ -169,22 +169,22 @@ class CampaignBadgeTest {
                 + ".find(a => (a.querySelector('[data-wedgewatch-overlay]')?.shadowRoot.textContent || '')"
                 + ".includes('Same wording seen from 4 accounts'))", POSTS));
         chromium.js("arguments[0].querySelector('[data-wedgewatch-overlay]').shadowRoot.querySelector('button[data-action=why]').click()", article);
-        assertEquals(Boolean.TRUE, whyBoxOpen(article));
+        assertTrue(chromium.whyBoxOpen(article));
 
         chromium.driver.switchTo().newWindow(WindowType.TAB);
         options();
         setNumber("campaign-threshold", "5");
         chromium.driver.switchTo().window(page);
-        chromium.waiting().until(d -> !panelText(article).contains("Same wording"));
-        assertTrue(panelText(article).contains("Possible wedge post"), "the warning stays: " + panelText(article));
-        assertEquals(Boolean.TRUE, whyBoxOpen(article), "the reader's open Why? box is not closed by a count under the threshold");
+        chromium.waiting().until(d -> !chromium.panelText(article).contains("Same wording"));
+        assertTrue(chromium.panelText(article).contains("Possible wedge post"), "the warning stays: " + chromium.panelText(article));
+        assertTrue(chromium.whyBoxOpen(article), "the reader's open Why? box is not closed by a count under the threshold");
 
         chromium.driver.switchTo().newWindow(WindowType.TAB);
         options();
         setNumber("campaign-threshold", "3");
         chromium.driver.switchTo().window(page);
-        chromium.waiting().until(d -> panelText(article).contains("Same wording seen from 4 accounts"));
-        assertEquals(Boolean.TRUE, whyBoxOpen(article), "nor by a count over it");
+        chromium.waiting().until(d -> chromium.panelText(article).contains("Same wording seen from 4 accounts"));
+        assertTrue(chromium.whyBoxOpen(article), "nor by a count over it");
     }
 
     @Test
@@ -280,17 +280,6 @@ class CampaignBadgeTest {
     private WebElement postWith(String text) {
         return (WebElement) chromium.js("return [...document.querySelectorAll(arguments[0])]"
                 + ".find(a => a.querySelector('[data-testid=tweetText]')?.textContent === arguments[1])", POSTS, text);
-    }
-
-    private String panelText(WebElement article) {
-        return (String) chromium.js("return arguments[0].querySelector('[data-wedgewatch-overlay]').shadowRoot.textContent", article);
-    }
-
-    /** Is the warning panel's "Why?" box open, and does its button say so? */
-    private Boolean whyBoxOpen(WebElement article) {
-        return (Boolean) chromium.js("const r = arguments[0].querySelector('[data-wedgewatch-overlay]').shadowRoot;"
-                + "return !r.getElementById('ww-details').hidden && r.querySelector('button[data-action=why]').getAttribute('aria-expanded') === 'true'",
-                article);
     }
 
     private String badgeText(WebElement article) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,6 +38,18 @@ final class Chromium implements AutoCloseable {
     /** Runs a script that ends by calling its last argument (for promises). */
     Object jsAsync(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
+    /** Everything the warning panel of article says (its shadow root's text). */
+    String panelText(WebElement article) {
+        return (String) js("return arguments[0].querySelector('[data-wedgewatch-overlay]').shadowRoot.textContent", article);
+    }
+
+    /** Is the warning panel's "Why?" box made and open, and does its button say so? */
+    boolean whyBoxOpen(WebElement article) {
+        return Boolean.TRUE.equals(js("const r = arguments[0].querySelector('[data-wedgewatch-overlay]').shadowRoot;"
+                + "const d = r.getElementById('ww-details');"
+                + "return !!d && !d.hidden && r.querySelector('button[data-action=why]').getAttribute('aria-expanded') === 'true'", article));
     }
 
     WebDriverWait waiting() {

@@ -96,7 +96,7 @@ class ContentScriptTest {
                 + "a.closest('[data-testid=cellInnerDiv]').parentElement.append(cell);",
                 POSTS, firstPassIndex(), SMEAR);
         chromium.waiting().until(d -> "warn".equals(d.findElement(By.id("later")).getAttribute("data-wedgewatch")));
-        assertTrue(overlayText(chromium.driver.findElement(By.id("later"))).contains(explanationOf(SMEAR)));
+        assertTrue(chromium.panelText(chromium.driver.findElement(By.id("later"))).contains(explanationOf(SMEAR)));
     }
 
     @Test
@@ -118,7 +118,7 @@ class ContentScriptTest {
         WebElement article = firstWarned();
         String text = (String) chromium.js("return arguments[0].querySelector('[data-testid=tweetText]').textContent", article);
         Match m = matchOf(text);
-        String panel = overlayText(article);
+        String panel = chromium.panelText(article);
         assertTrue(panel.contains(m.explanation), panel);
         assertTrue(panel.contains(m.family), panel);
         assertEquals("region", chromium.js("return arguments[0].querySelector('[data-wedgewatch-overlay]').shadowRoot"
@@ -129,7 +129,7 @@ class ContentScriptTest {
         assertEquals("true", why.getAttribute("aria-expanded"));
         assertTrue((Boolean) chromium.js("return !arguments[0].querySelector('[data-wedgewatch-overlay]').shadowRoot"
                 + ".querySelector('.details').hidden", article));
-        assertTrue(overlayText(article).contains(m.ruleId));
+        assertTrue(chromium.panelText(article).contains(m.ruleId));
     }
 
     @Test
@@ -144,7 +144,7 @@ class ContentScriptTest {
         WebElement article = chromium.driver.findElement(By.cssSelector(POSTS));
         chromium.waiting().until(d -> "warn".equals(article.getAttribute("data-wedgewatch")));
         shadowButton(article, "why").click();
-        String panel = overlayText(article);
+        String panel = chromium.panelText(article);
         assertTrue(panel.contains(payload + " stays text"), panel);
         assertTrue(panel.contains("<b>Bold</b> list"), panel);
         assertEquals(0L, chromium.js("return arguments[0].querySelector('[data-wedgewatch-overlay]').shadowRoot"
@@ -162,16 +162,13 @@ class ContentScriptTest {
         WebElement article = chromium.driver.findElement(By.cssSelector(POSTS));
         chromium.waiting().until(d -> "warn".equals(article.getAttribute("data-wedgewatch")));
         shadowButton(article, "why").click();
-        chromium.waiting().until(d -> overlayText(article).contains("Wordings this rule warns about:"));
+        chromium.waiting().until(d -> chromium.panelText(article).contains("Wordings this rule warns about:"));
 
         // Same rule, same words matched, new example: the open "Why?" box must not keep the old one.
         putList("turnips", list.formatted(2, "the turnips are plotting tonight"), null, null);
         chromium.waiting().until(d -> {
-            if (!Boolean.TRUE.equals(chromium.js("const b = arguments[0].querySelector('[data-wedgewatch-overlay]').shadowRoot"
-                    + ".getElementById('ww-details'); return !!b && !b.hidden", article))) {
-                shadowButton(article, "why").click();
-            }
-            return overlayText(article).contains("the turnips are plotting tonight");
+            if (!chromium.whyBoxOpen(article)) shadowButton(article, "why").click();
+            return chromium.panelText(article).contains("the turnips are plotting tonight");
         });
     }
 
@@ -256,10 +253,6 @@ class ContentScriptTest {
     private WebElement shadowButton(WebElement article, String action) {
         return article.findElement(By.cssSelector("[data-wedgewatch-overlay]")).getShadowRoot()
                 .findElement(By.cssSelector("button[data-action=" + action + "]"));
-    }
-
-    private String overlayText(WebElement article) {
-        return (String) chromium.js("return arguments[0].querySelector('[data-wedgewatch-overlay]').shadowRoot.textContent", article);
     }
 
     private static Match matchOf(String text) throws Exception {

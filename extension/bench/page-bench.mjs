@@ -14,6 +14,8 @@
 //   off and on, and their ratio: wall (Performance.getMetrics TaskDuration) and CPU (the trace's
 //   tasks on the renderer main thread). On minus off includes the style and layout our panels cost.
 // - long tasks (PerformanceObserver), on and off, and script time while idle.
+// - the extension's warm-up at page open (content/warm-up.js): its main-thread time, and whether it
+//   was over before the posts came in (it runs only while the page is idle).
 // EXTENSION_DIR measures another unpacked build (A/B); RUNS and POSTS change the size.
 // Ends with one line: `bench: page key=value ...`.
 import puppeteer from "puppeteer-core";
@@ -159,6 +161,9 @@ async function run(withExtension, port, texts) {
     await new Promise((r) => setTimeout(r, 1500)); // the extension loads its lists and judges the first page
     const inWorld = async (expr) => (await cdp.send("Runtime.evaluate", { contextId: worlds[worlds.length - 1], expression: expr, returnByValue: true })).result.value;
     const metrics = async () => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+    // The warm-up (content/warm-up.js) runs in idle time after the page opens: its cost, and
+    // whether it was over before the posts came.
+    const warmUp = withExtension ? await inWorld("Wedgewatch.costs.warmUp") : null;
     if (withExtension) await inWorld(RESET);
     await page.evaluate(() => { window.longTasks.length = 0; });
 
@@ -187,6 +192,7 @@ async function run(withExtension, port, texts) {
     };
     if (withExtension) {
       Object.assign(result, perPost(await inWorld(COSTS), traced));
+      Object.assign(result, { warmUpMs: warmUp.ms, warmUpMatches: warmUp.matches, warmUpDone: warmUp.done ? 1 : 0 });
       result.clockUs = await inWorld(CLOCK_PROBE); // the content script's clock, which timed the posts
     }
     return result;
@@ -211,6 +217,7 @@ try {
       cpuP50: on.cpuP50, cpuP99: on.cpuP99, cpuMean: on.cpuMean, maxFrameMs: on.maxFrameMs,
       pageOff: off.pageMsPerPost, pageOn: on.pageMsPerPost, ratio: on.pageMsPerPost / off.pageMsPerPost,
       pageCpuOff: off.pageCpuMsPerPost, pageCpuOn: on.pageCpuMsPerPost, cpuRatio: on.pageCpuMsPerPost / off.pageCpuMsPerPost,
+      warmUpMs: on.warmUpMs, warmUpMatches: on.warmUpMatches, warmUpDone: on.warmUpDone,
       longOn: on.longTasks.length, longOff: off.longTasks.length, idleOn: on.idleScriptMs, idleOff: off.idleScriptMs,
     };
     rows.push(row);
@@ -237,6 +244,8 @@ console.log(`  each frame's CPU time over its posts:   p50 ${f(m.cpuP50)} ms, p9
 console.log(`page main thread per post while inserting (all of it: script, style, layout, paint):`);
 console.log(`  wall (TaskDuration): ${f(m.pageOff)} ms off, ${f(m.pageOn)} ms on, ratio ${m.ratio.toFixed(2)}`);
 console.log(`  CPU (trace):         ${f(m.pageCpuOff)} ms off, ${f(m.pageCpuOn)} ms on, ratio ${m.cpuRatio.toFixed(2)}`);
+console.log(`warm-up at page open, in idle time: ${m.warmUpMatches} matches of list examples, ${f(m.warmUpMs)} ms of main thread;`
+  + ` over before the posts came in ${rows.filter((row) => row.warmUpDone).length} of ${RUNS} runs`);
 console.log(`longest frame of extension work: ${f(m.maxFrameMs)} ms; long tasks (>= 50 ms): ${m.longOn} with, ${m.longOff} without`);
 console.log(`script time while idle for ${IDLE_MS} ms: ${f(m.idleOn)} ms with, ${f(m.idleOff)} ms without`);
 console.log(`bench: page posts=${POSTS} batch=${BATCH} runs=${RUNS} judged=${m.judged} redecorated=${m.redecorated} clock_us=${m.clockUs}`
@@ -244,6 +253,7 @@ console.log(`bench: page posts=${POSTS} batch=${BATCH} runs=${RUNS} judged=${m.j
   + ` cpu_p50_ms=${f(m.cpuP50)} cpu_p99_ms=${f(m.cpuP99)} cpu_mean_ms=${f(m.cpuMean)}`
   + ` page_ms_per_post_off=${f(m.pageOff)} page_ms_per_post_on=${f(m.pageOn)} ratio_on_off=${m.ratio.toFixed(2)}`
   + ` page_cpu_ms_per_post_off=${f(m.pageCpuOff)} page_cpu_ms_per_post_on=${f(m.pageCpuOn)} cpu_ratio_on_off=${m.cpuRatio.toFixed(2)}`
+  + ` warmup_ms=${f(m.warmUpMs)} warmup_matches=${m.warmUpMatches} warmup_done_runs=${rows.filter((row) => row.warmUpDone).length}`
   + ` max_frame_ms=${f(m.maxFrameMs)} long_tasks_on=${m.longOn} long_tasks_off=${m.longOff}`
   + ` idle_script_ms_on=${f(m.idleOn)} idle_script_ms_off=${f(m.idleOff)}`
   + ` goal_p99_per_post=${m.p99 <= 0.5 ? "met" : "missed"} goal_p99_cpu_by_frame=${m.cpuP99 <= 0.5 ? "met" : "missed"}`

@@ -235,5 +235,8 @@
     scheduler.requeueAll(document.body);
   });
 
-  reload().then(() => scheduler.start(document.body));
+  reload().then(() => {
+    scheduler.start(document.body);
+    W.warmUp(() => config.matcher, config.examples);
+  });
 })();

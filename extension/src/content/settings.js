@@ -18,7 +18,7 @@
 
   /**
    * {matcher, lists: {[id]: {title, publisher, homepage, action, rules: {[ruleId]: {warn}}}},
-   *  settings, revealed, notWedge}. The previous matcher, if any, is released by the caller.
+   *  examples (every rule's warn and pass examples), settings, revealed, notWedge}. The previous matcher, if any, is released by the caller.
    */
   async function load() {
     const stored = await chrome.storage.local.get(["lists", "settings", "revealed", "notWedge"]);
@@ -28,12 +28,16 @@
     const texts = entries.map((l) => l.text);
     if (settings.userRules && settings.userRules.trim()) texts.push(settings.userRules);
     const info = {};
+    const examples = [];
     for (let i = 0; i < texts.length; i++) {
       const parsed = WedgewatchEngine.parse(texts[i]);
       if (!parsed.ok) continue; // the options page shows the problems; here the list just doesn't apply
       const entry = entries[i] || {};
       const rules = {};
-      for (const r of parsed.list.rules) rules[r.id] = { warn: r.warn };
+      for (const r of parsed.list.rules) {
+        rules[r.id] = { warn: r.warn };
+        examples.push(...r.warn, ...r.pass);
+      }
       info[parsed.list.id] = {
         title: parsed.list.title,
         publisher: entry.publisher || parsed.list.maintainer,
@@ -45,6 +49,7 @@
     return {
       matcher: WedgewatchEngine.compile(texts, settings.disabledRules || []),
       lists: info,
+      examples,
       settings,
       allowlist: new Set((settings.allowlist || []).map((h) => String(h).replace(/^@/, "").toLowerCase())),
       revealed: stored.revealed || {},

@@ -1,0 +1,76 @@
+// The content script's warm-up (content/warm-up.js): list examples only, only while idle.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+
+globalThis.Wedgewatch = { costs: {} };
+vm.runInThisContext(readFileSync(new URL('../src/content/warm-up.js', import.meta.url), 'utf8'));
+const { warmUp } = globalThis.Wedgewatch;
+
+/** A matcher that records what it was asked. */
+function recorder() {
+  const seen = [];
+  return { seen, match(text) { seen.push(text); return []; } };
+}
+
+/** Idle periods handed out by hand: each has room for `room` matches. */
+function idlePeriods(room) {
+  const waiting = [];
+  return {
+    idle: (callback) => waiting.push(callback),
+    get waiting() { return waiting.length; },
+    runOne() {
+      let left = room;
+      waiting.shift()({ timeRemaining: () => (left-- > 0 ? 10 : 0) });
+    },
+  };
+}
+
+test('matches every example twenty times over idle periods, then stops asking for them', () => {
+  const m = recorder();
+  const periods = idlePeriods(7);
+  const cost = warmUp(() => m, ['a', 'b', 'c'], periods.idle);
+  assert.equal(m.seen.length, 0, 'nothing runs before the page is idle');
+  let rounds = 0;
+  while (periods.waiting) {
+    periods.runOne();
+    rounds++;
+  }
+  assert.equal(m.seen.length, 60);
+  assert.deepEqual(m.seen.slice(0, 4), ['a', 'b', 'c', 'a']);
+  assert.equal(rounds, Math.ceil(60 / 7), 'each idle period does only what fits in it');
+  assert.equal(cost.done, true);
+  assert.equal(cost.matches, 60);
+  assert.equal(globalThis.Wedgewatch.costs.warmUp, cost);
+});
+
+test('a slice with no idle time left matches nothing and asks for another period', () => {
+  const m = recorder();
+  const periods = idlePeriods(0);
+  const cost = warmUp(() => m, ['a'], periods.idle);
+  periods.runOne();
+  assert.equal(m.seen.length, 0);
+  assert.equal(periods.waiting, 1);
+  assert.equal(cost.done, false);
+});
+
+test('lists reloaded meanwhile: the rest of the warm-up uses the new matcher', () => {
+  const first = recorder();
+  const second = recorder();
+  let current = first;
+  const periods = idlePeriods(5);
+  warmUp(() => current, ['a', 'b'], periods.idle);
+  periods.runOne();
+  current = second;
+  while (periods.waiting) periods.runOne();
+  assert.equal(first.seen.length, 5);
+  assert.equal(second.seen.length, 35);
+});
+
+test('lists without examples: nothing to do, no idle period asked for', () => {
+  const periods = idlePeriods(5);
+  const cost = warmUp(() => recorder(), [], periods.idle);
+  assert.equal(cost.done, true);
+  assert.equal(periods.waiting, 0);
+});

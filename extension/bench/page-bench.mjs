@@ -224,7 +224,8 @@ try {
     console.log(`run ${r + 1}/${RUNS}: per post, wall: p50 ${f(row.p50)} p99 ${f(row.p99)} ms;`
       + ` redecorated: p99 ${f(row.againP99)}; all: p99 ${f(row.allP99)} ms; by frame, wall: p50 ${f(row.frameP50)}`
       + ` p99 ${f(row.frameP99)} mean ${f(row.mean)} ms; by frame, CPU: p50 ${f(row.cpuP50)} p99 ${f(row.cpuP99)} mean ${f(row.cpuMean)} ms;`
-      + ` page per post, wall ${f(row.pageOff)} ms off, ${f(row.pageOn)} ms on; CPU ${f(row.pageCpuOff)} ms off, ${f(row.pageCpuOn)} ms on`);
+      + ` page per post, wall ${f(row.pageOff)} ms off, ${f(row.pageOn)} ms on; CPU ${f(row.pageCpuOff)} ms off, ${f(row.pageCpuOn)} ms on;`
+      + ` warm-up before the posts: ${row.warmUpMatches} matches, ${f(row.warmUpMs)} ms${row.warmUpDone ? "" : " (not over yet)"}`);
   }
 } finally {
   await server.close();

@@ -55,6 +55,16 @@ test('a slice with no idle time left matches nothing and asks for another period
   assert.equal(cost.done, false);
 });
 
+test('a long idle period is used a few milliseconds at a time, so input never waits long', () => {
+  const slow = { count: 0, match() { this.count++; const until = performance.now() + 1; while (performance.now() < until); return []; } };
+  const periods = idlePeriods(1000); // 50 ms offered, as a long idle period does
+  warmUp(() => slow, ['a'], periods.idle);
+  periods.runOne();
+  // Each match takes at least 1 ms: a slice of at most 4 ms holds 1 to 4 of them, never the 49 offered.
+  assert.ok(slow.count >= 1 && slow.count <= 4, `one period ran ${slow.count} matches of 1 ms`);
+  assert.equal(periods.waiting, 1, 'the rest waits for the next idle period');
+});
+
 test('lists reloaded meanwhile: the rest of the warm-up uses the new matcher', () => {
   const first = recorder();
   const second = recorder();

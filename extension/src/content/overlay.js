@@ -127,7 +127,7 @@ a { color: var(--accent); }` + W.campaignView.lineCss + THEME_CSS;
     if (w.inQuote) buttons.before(el("p", { className: "note" }, t("overlay_in_quote")));
     if (w.truncated) buttons.before(el("p", { className: "note" }, t("overlay_truncated")));
     if (w.marked) buttons.before(el("p", { className: "note", role: "status" }, w.marked));
-    if (w.repeat) buttons.before(W.campaignView.section(w.repeat)); // flagged and repeated: one panel says both
+    if (w.repeat) setRepeat(root, w.repeat); // flagged and repeated: one panel says both
     if (w.marked) buttons.lastChild.remove(); // already marked: no second "Not a wedge"
     return root;
   }
@@ -184,15 +184,15 @@ a { color: var(--accent); }` + W.campaignView.lineCss + THEME_CSS;
     return x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]));
   }
 
-  /** Puts, removes or replaces the repeated-wording line of a panel already shown. */
-  function updateRepeat(section, repeat) {
+  /** Puts, removes or replaces the repeated-wording line of a panel: it goes last before the buttons. */
+  function setRepeat(section, repeat) {
     const old = section.querySelector(":scope > .campaign");
     if (!repeat) {
       if (old) old.remove();
     } else if (old) {
       old.replaceWith(W.campaignView.section(repeat));
     } else {
-      section.insertBefore(W.campaignView.section(repeat), section.querySelector(":scope > .buttons"));
+      section.querySelector(":scope > .buttons").before(W.campaignView.section(repeat));
     }
   }
 
@@ -211,7 +211,7 @@ a { color: var(--accent); }` + W.campaignView.lineCss + THEME_CSS;
     const before = shown.get(host);
     shown.set(host, { w, actions });
     const old = contentOf(host.shadowRoot);
-    if (before && old && samePanel(before.w, w)) updateRepeat(old, w.repeat);
+    if (before && old && samePanel(before.w, w)) setRepeat(old, w.repeat);
     else showIn(host.shadowRoot, panel(w));
   }
 

@@ -16,13 +16,13 @@
 
   /**
    * Matches each of texts ROUNDS times with matcherNow() (the current matcher: lists may reload
-   * meanwhile), only in idle periods. Sets W.costs.warmUp = {matches, ms, done}: what it cost the
-   * main thread (the page benchmark prints it).
+   * meanwhile), only in idle periods (idle: requestIdleCallback; tests hand them out). Sets
+   * W.costs.warmUp = {matches, ms, done}: what it cost the main thread (the page benchmark prints it).
    */
-  function warmUp(matcherNow, texts, idle = (callback) => requestIdleCallback(callback)) {
+  function warmUp(matcherNow, texts, idle = globalThis.requestIdleCallback && ((callback) => requestIdleCallback(callback))) {
     const cost = { matches: 0, ms: 0, done: texts.length === 0 };
     W.costs.warmUp = cost;
-    if (cost.done) return cost;
+    if (cost.done || !idle) return cost; // no idle callbacks here: no warm-up, never a busy page
     const total = ROUNDS * texts.length;
     const slice = (deadline) => {
       const start = performance.now();

@@ -18,7 +18,8 @@
 
   /**
    * {matcher, lists: {[id]: {title, publisher, homepage, action, rules: {[ruleId]: {warn}}}},
-   *  examples (every rule's warn and pass examples), settings, revealed, notWedge}. The previous matcher, if any, is released by the caller.
+   *  examples (every rule's warn and pass examples: the warm-up matches them), settings, revealed,
+   *  notWedge}. The previous matcher, if any, is released by the caller.
    */
   async function load() {
     const stored = await chrome.storage.local.get(["lists", "settings", "revealed", "notWedge"]);

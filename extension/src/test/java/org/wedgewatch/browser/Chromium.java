@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,8 +28,8 @@ final class Chromium implements AutoCloseable {
             throw new IllegalStateException("build the extension first (mvn package): " + EXTENSION);
         }
         profile = Files.createTempDirectory("wedgewatch-chromium");
-        driver = HeadlessChromium.launch(EXTENSION, profile, env, "--ignore-certificate-errors", "--window-size=1200,2000",
-                "--host-resolver-rules=MAP x.com 127.0.0.1:" + port + ", MAP twitter.com 127.0.0.1:" + port);
+        String[] args = Stream.concat(Stream.of(FixtureServer.asX(port)), Stream.of("--window-size=1200,2000")).toArray(String[]::new);
+        driver = HeadlessChromium.launch(EXTENSION, profile, env, args);
     }
 
     Object js(String script, Object... args) {

@@ -138,7 +138,7 @@ class ContentScriptTest {
         String list = "! Title: <b>Bold</b> list\n! Id: xss-test\n! Homepage: javascript:document.title='pwned'\n! Version: 1\n\n"
                 + "rule evil\n  family: <i>F9</i>\n  explain: " + payload + " stays text\n"
                 + "  match: the turnips are plotting\n  warn: the turnips are plotting\n";
-        server.page("/xss", onePostPage("the turnips are plotting"));
+        server.page("/xss", FixtureServer.postsPage(new String[] {"member01", "the turnips are plotting"}));
         putList("xss-test", list, "<i>pub</i>", "javascript:document.title='pwned'");
         chromium.driver.get("https://x.com/xss");
         WebElement article = chromium.driver.findElement(By.cssSelector(POSTS));
@@ -156,7 +156,7 @@ class ContentScriptTest {
     void aListUpdateRedoesThePanelOfAPostItStillWarns() throws Exception {
         String list = "! Title: Turnip watch\n! Id: turnips\n! Version: %d\n\nrule plot\n  family: F9 turnips\n"
                 + "  explain: Turnips plot.\n  match: the turnips are plotting\n  warn: %s\n";
-        server.page("/turnips", onePostPage("the turnips are plotting"));
+        server.page("/turnips", FixtureServer.postsPage(new String[] {"member01", "the turnips are plotting"}));
         putList("turnips", list.formatted(1, "the turnips are plotting"), null, null);
         chromium.driver.get("https://x.com/turnips");
         WebElement article = chromium.driver.findElement(By.cssSelector(POSTS));
@@ -175,12 +175,6 @@ class ContentScriptTest {
     // --- helpers ---
 
     /** A page as X shows one post by @member01 with these words. */
-    private static String onePostPage(String words) {
-        return "<!doctype html><html><head><title>X</title></head><body><main><div data-testid=\"cellInnerDiv\">"
-                + "<article data-testid=\"tweet\" role=\"article\"><div data-testid=\"User-Name\"><span>@member01</span></div>"
-                + "<div data-testid=\"tweetText\"><span>" + words + "</span></div></article></div></main></body></html>";
-    }
-
     /**
      * Puts list `text` in the extension's storage as subscription `id` (publisher and homepage may
      * be null), from a tab of the extension's own: what a subscription or an update writes.

@@ -51,6 +51,27 @@ public final class FixtureServer implements AutoCloseable {
         pages.put(path, html.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Chromium switches that send x.com and twitter.com to this server and accept its certificate. */
+    public String[] asX() {
+        return asX(port());
+    }
+
+    static String[] asX(int port) {
+        return new String[] {"--ignore-certificate-errors",
+            "--host-resolver-rules=MAP x.com 127.0.0.1:" + port + ", MAP twitter.com 127.0.0.1:" + port};
+    }
+
+    /** A timeline page in X's markup with one post per {handle, words}; words go in as they are. */
+    public static String postsPage(String[]... posts) {
+        StringBuilder page = new StringBuilder("<!doctype html><html><head><title>X</title></head><body><main>");
+        for (String[] p : posts) {
+            page.append("<div data-testid=\"cellInnerDiv\"><article data-testid=\"tweet\" role=\"article\">")
+                    .append("<div data-testid=\"User-Name\"><span>Member</span><span>@").append(p[0]).append("</span></div>")
+                    .append("<div data-testid=\"tweetText\"><span>").append(p[1]).append("</span></div></article></div>");
+        }
+        return page.append("</main></body></html>").toString();
+    }
+
     static Path repoRoot() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve("extension/build.mjs"))) p = p.getParent();

@@ -35,14 +35,8 @@ class CountsTest {
     @BeforeEach
     void start() throws Exception {
         x = new FixtureServer();
-        StringBuilder page = new StringBuilder("<!doctype html><html><head><title>X</title></head><body><main>");
-        for (String[] p : POSTS) {
-            page.append("<div data-testid=\"cellInnerDiv\"><article data-testid=\"tweet\" role=\"article\">")
-                    .append("<div data-testid=\"User-Name\"><span>Member</span><span>@").append(p[0]).append("</span></div>")
-                    .append("<div data-testid=\"tweetText\"><span>").append(p[1]).append("</span></div></article></div>");
-        }
-        x.page("/posts", page.append("</main></body></html>").toString());
-        browser = new ExtensionBrowser("--ignore-certificate-errors", "--host-resolver-rules=MAP x.com 127.0.0.1:" + x.port());
+        x.page("/posts", FixtureServer.postsPage(POSTS));
+        browser = new ExtensionBrowser(x.asX());
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ const { t, errorText, localize } = globalThis.WedgewatchI18n;
 const { render, el, problemList } = globalThis.WedgewatchListsView;
 const Updater = globalThis.WedgewatchUpdater;
 const Transfer = globalThis.WedgewatchTransfer;
+const Storage = globalThis.WedgewatchStorage;
 
 const $ = (id) => document.getElementById(id);
 let state = { lists: {}, settings: {}, stats: {} };
@@ -22,12 +23,7 @@ function say(id, text, isError = false) {
 }
 
 async function load() {
-  const got = await api.storage.local.get(['lists', 'settings', 'stats']);
-  state = {
-    lists: got.lists || {},
-    settings: { disabledRules: [], userRules: '', allowlist: [], reportsOptIn: false, reportsIncludeText: false, pausedUntil: 0, ...(got.settings || {}) },
-    stats: got.stats || {},
-  };
+  state = await Storage.readState(api.storage.local); // settings with the background's defaults
 }
 
 const handlers = {

@@ -174,7 +174,6 @@ class ContentScriptTest {
 
     // --- helpers ---
 
-    /** A page as X shows one post by @member01 with these words. */
     /**
      * Puts list `text` in the extension's storage as subscription `id` (publisher and homepage may
      * be null), from a tab of the extension's own: what a subscription or an update writes.

@@ -52,7 +52,7 @@ final class ContentWords {
         int k = 0;
         boolean inTag = false;
         for (int i = 0; i < n; i++) {
-            if (t.kind(i) != Tokens.WORD) {
+            if (t.kind(i) != Tokens.WORD || isPunctuation(t.word(i))) {
                 inTag = false;
                 continue;
             }
@@ -83,5 +83,10 @@ final class ContentWords {
             if (!generic[i] && distinct.add(hashes[i])) d++;
         }
         distinctContent = d;
+    }
+
+    /** ":" and "=" are tokens for the rules ("Progressives: the real racists"), not content words. */
+    private static boolean isPunctuation(String w) {
+        return w != null && (w.equals(":") || w.equals("="));
     }
 }

@@ -1,61 +1,53 @@
 package org.wedgewatch.rules;
 
 /**
- * The compiled form of all enabled rules: a trie over token ids held in flat int arrays, laid
- * out breadth-first. Edges of a node are sorted by token id (binary search); the root, visited at
- * every token, has a direct table. Each node lists the patterns that end there.
+ * The compiled form of all enabled rules: a trie of group terms, which turns the words of a post
+ * into term classes ("a {left} ends here, started two words back"), and a trie of phrases over
+ * words and classes. A group in a template is one edge, so groups cost nothing in phrases.
  */
 final class Automaton {
     static final int UNKNOWN = 0;
+    /** A gap's edge: any one word. */
     static final int ANY = 1;
+    /** The end of a sentence. */
+    static final int BREAK = 2;
+    /** The end of a sentence that asked a question. */
+    static final int QUESTION = 3;
 
     final Vocabulary vocabulary;
     final boolean[] negation;
-    final int[] rootChild;
-    final int[] edgeStart;
-    /** Edge e leads to node e + 1: nodes are numbered breadth-first in edge order. */
-    final int[] edgeToken;
-    final int[] outputStart;
-    final int[] outputs;
+    /** Words a match steps over anywhere inside it ("really", "all"): fillers never open a gap. */
+    final boolean[] filler;
+    final Trie phrases;
+    /** Outputs: a class token id times two, plus one for a refer word ("they"). */
+    final Trie terms;
+    /** The longest phrase, in tokens: how far an exemption can reach. */
+    final int longestPhrase;
+    final Typos typos;
 
-    Automaton(Vocabulary vocabulary, boolean[] negation, int[] rootChild, int[] edgeStart, int[] edgeToken,
-              int[] outputStart, int[] outputs) {
+    Automaton(Vocabulary vocabulary, boolean[] negation, boolean[] filler, Trie phrases, Trie terms,
+              int longestPhrase, Typos typos) {
         this.vocabulary = vocabulary;
         this.negation = negation;
-        this.rootChild = rootChild;
-        this.edgeStart = edgeStart;
-        this.edgeToken = edgeToken;
-        this.outputStart = outputStart;
-        this.outputs = outputs;
+        this.filler = filler;
+        this.phrases = phrases;
+        this.terms = terms;
+        this.longestPhrase = longestPhrase;
+        this.typos = typos;
     }
 
     int tokenId(String word) {
         int id = vocabulary.get(word);
+        if (id < 0) id = typos.correct(word);
         return id < 0 ? UNKNOWN : id;
     }
 
-    /** The child of {@code node} along {@code token}, or -1. Node 0 is the root. */
-    int child(int node, int token) {
-        if (node == 0) return token < rootChild.length ? rootChild[token] : -1;
-        int lo = edgeStart[node];
-        int hi = edgeStart[node + 1] - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int t = edgeToken[mid];
-            if (t < token) lo = mid + 1;
-            else if (t > token) hi = mid - 1;
-            else return mid + 1;
-        }
-        return -1;
-    }
-
     int nodeCount() {
-        return edgeStart.length - 1;
+        return phrases.nodeCount() + terms.nodeCount();
     }
 
     /** Approximate bytes held by the arrays (the vocabulary map excluded). */
     long arrayBytes() {
-        return 4L * (rootChild.length + edgeStart.length + edgeToken.length + outputStart.length
-                + outputs.length) + negation.length;
+        return phrases.arrayBytes() + terms.arrayBytes() + negation.length + filler.length + typos.arrayBytes();
     }
 }

@@ -29,8 +29,9 @@ final class Expander {
     private static long countPart(Part p, Map<String, TermGroup> groups, long cap) {
         switch (p.kind) {
             case Part.WORDS: return 1;
-            case Part.GROUP: return groups.get(p.group).terms.size();
+            case Part.GROUP: return 1; // one edge to the group's class: terms are matched apart
             case Part.GAP: return p.gap + 1;
+            case Part.BREAK: return 1;
             default:
                 long sum = p.optional ? 1 : 0;
                 for (List<Part> alt : p.alternatives) sum = Math.min(cap + 1, sum + countSeq(alt, groups, cap));

@@ -4,6 +4,18 @@ package org.wedgewatch.rules;
 public final class Limits {
     public static final Limits DEFAULT = new Limits(2_000_000, 100_000, 2_000, 40, 5, 10_000, 1_000_000);
 
+    /** Words one group may list after "refer:". */
+    public static final int MAX_REFER_WORDS = 20;
+    /** Words in one group term: the matcher looks this far back when a term ends. */
+    public static final int MAX_TERM_WORDS = 6;
+    /**
+     * Live trie positions kept at one word of a post. Real lists keep a handful; the cap is what
+     * makes every list, however written, cost at most this many steps a word.
+     */
+    public static final int MAX_LIVE = 256;
+    /** Pattern hits recorded at one word of a post (a real post has a few in all). */
+    public static final int MAX_HITS_PER_WORD = 64;
+
     public final int maxBytes;
     public final int maxRules;
     public final int maxGroupTerms;

@@ -70,6 +70,7 @@ public final class ListParser {
             int indent = 0;
             while (line.charAt(indent) == ' ' || line.charAt(indent) == '\t') indent++;
             if (rule != null) ruleProperty(line, indent);
+            else if (group != null && line.startsWith("refer:", indent)) groupRefer(line.substring(indent + 6), indent + 6);
             else if (group != null) groupTerms(line.substring(indent), indent);
             else problem(lineNo, indent + 1, "this indented line belongs to no rule or group above it");
         } else {
@@ -169,12 +170,43 @@ public final class ListParser {
                 int column = offset + start + leadingSpaces(term) + 1;
                 if (words.length == 0) {
                     problem(lineNo, column, "the term '" + term.trim() + "' has no letters or digits to match");
+                } else if (words.length > Limits.MAX_TERM_WORDS) {
+                    problem(lineNo, column, "the term '" + term.trim() + "' has " + words.length + " words; a term has at most "
+                            + Limits.MAX_TERM_WORDS);
                 } else if (group.written >= limits.maxGroupTerms) { // as written: plurals do not count
                     problem(lineNo, column, "the group '" + group.name + "' has more than " + limits.maxGroupTerms + " terms");
                     return;
                 } else {
                     group.written++;
                     addWithNumberVariants(group.terms, words);
+                }
+            }
+            if (comma < 0) break;
+            start = comma + 1;
+        }
+    }
+
+    /**
+     * "refer: they, them": words that stand for the group once one of its terms came earlier in the
+     * post ("Don't talk to me about progressives. They lost us the election").
+     */
+    private void groupRefer(String text, int offset) {
+        int start = 0;
+        while (start <= text.length()) {
+            int comma = text.indexOf(',', start);
+            int end = comma < 0 ? text.length() : comma;
+            String term = text.substring(start, end);
+            if (!term.trim().isEmpty()) {
+                String[] words = Normalizer.words(term);
+                int column = offset + start + leadingSpaces(term) + 1;
+                if (words.length != 1) {
+                    problem(lineNo, column, "'" + term.trim() + "' must be one word (a pronoun such as 'they')");
+                } else if (group.refer.size() >= Limits.MAX_REFER_WORDS) {
+                    problem(lineNo, column, "the group '" + group.name + "' has more than " + Limits.MAX_REFER_WORDS
+                            + " refer words");
+                    return;
+                } else {
+                    group.refer.add(words[0]);
                 }
             }
             if (comma < 0) break;

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the compiled automaton over a post in one left-to-right pass. The set of live trie
- * positions depends on the text, not on how many rules there are. Safe for concurrent use.
+ * Runs the compiled automaton over a post in one left-to-right pass, then weighs the hits in a
+ * second pass over them. Every word costs at most {@link Limits#MAX_LIVE} steps per term that
+ * ends there, whatever the list, so matching is linear in the post. Safe for concurrent use.
  */
 public final class Matcher {
     /** How far before a match an "except before:" wording may end, in tokens. */
@@ -25,14 +26,7 @@ public final class Matcher {
 
     /** Every rule that fires on {@code text}, once per rule, in order of position. */
     public List<Match> match(String text) {
-        Scan scan = take();
-        try {
-            scan.load(Normalizer.normalize(text, scan.folded, scan.ownTokens, automaton.vocabulary));
-            scan.run();
-            return scan.resolve();
-        } finally {
-            give(scan);
-        }
+        return judge(text, null).matches;
     }
 
     public List<Match> match(Tokens tokens) {
@@ -40,7 +34,51 @@ public final class Matcher {
         try {
             scan.load(tokens);
             scan.run();
-            return scan.resolve();
+            return scan.resolve(null);
+        } finally {
+            give(scan);
+        }
+    }
+
+    /** The verdict on {@code text} with its reasons: what matched, what cancelled, what came closest. */
+    public Explanation explain(String text) {
+        return judge(text, new Explanation());
+    }
+
+    private Explanation judge(String text, Explanation why) {
+        Scan scan = take();
+        try {
+            scan.load(Normalizer.normalize(text, scan.folded, scan.ownTokens, automaton.vocabulary));
+            scan.explaining = why != null;
+            scan.run();
+            Explanation out = why != null ? why : new Explanation();
+            out.matches = scan.resolve(why);
+            if (why != null) scan.describe(why);
+            return out;
+        } finally {
+            give(scan);
+        }
+    }
+
+    /** Steps the automaton took on {@code text}: what the linear-time tests count. */
+    public long steps(String text) {
+        Scan scan = take();
+        try {
+            scan.load(Normalizer.normalize(text, scan.folded, scan.ownTokens, automaton.vocabulary));
+            scan.run();
+            scan.resolve(null);
+            return scan.steps;
+        } finally {
+            give(scan);
+        }
+    }
+
+    /** Tokens the automaton reads for {@code text}: words, plus one per sentence end. */
+    public int positions(String text) {
+        Scan scan = take();
+        try {
+            scan.load(Normalizer.normalize(text, scan.folded, scan.ownTokens, automaton.vocabulary));
+            return scan.n;
         } finally {
             give(scan);
         }
@@ -58,6 +96,7 @@ public final class Matcher {
 
     private synchronized void give(Scan s) {
         s.tokens = null;
+        s.explaining = false;
         spare = s;
     }
 
@@ -65,7 +104,7 @@ public final class Matcher {
         return !match(text).isEmpty();
     }
 
-    /** Nodes in the compiled trie, for benchmarks and limits. */
+    /** Nodes in the compiled tries, for benchmarks and limits. */
     public int automatonNodes() {
         return automaton.nodeCount();
     }
@@ -74,100 +113,255 @@ public final class Matcher {
         return automaton.arrayBytes();
     }
 
-    /** The state of one pass: token ids, live trie positions and the pattern hits found. */
+    String word(int id) {
+        return automaton.vocabulary.word(id);
+    }
+
+    /**
+     * The state of one pass. Positions are the post's words (emoji skipped) with one extra
+     * position at each sentence end. Live trie positions are kept for the last few positions,
+     * because a group term that ends here may have started a few words back.
+     */
     private final class Scan {
         final Normalizer.Folded folded = new Normalizer.Folded();
         final Tokens ownTokens = new Tokens(64); // refilled for every post matched by text
         Tokens tokens;
+        boolean explaining;
         int n;
         int[] ids = new int[64];
-        int[] origin = new int[64];    // index into tokens (emoji are skipped)
+        int[] origin = new int[64];    // index into tokens; -1 at a sentence end
         int[] sentence = new int[64];  // sentence number of each position
-        int[] live = new int[16];
-        int[] liveStart = new int[16];
-        int liveCount;
-        int[] next = new int[16];
-        int[] nextStart = new int[16];
-        int nextCount;
+        int[] quotedBefore = new int[65]; // quoted words before each position
+        long steps;
+
+        // Live trie positions after each of the last RING positions: node and start.
+        static final int RING = Limits.MAX_TERM_WORDS + 1;
+        final int[][] liveNode = new int[RING][Limits.MAX_LIVE];
+        final int[][] liveStart = new int[RING][Limits.MAX_LIVE];
+        final int[] liveCount = new int[RING];
+        // Constant-time de-duplication of the set being built (RE2's sparse set, by stamp).
+        int[] stamp = new int[0];
+        int[] slot = new int[0];
+        int stampNow;
+
+        // Term trie positions, and the terms ending at the current position.
+        int[] termNode = new int[Limits.MAX_LIVE];
+        int[] termStart = new int[Limits.MAX_LIVE];
+        int termCount;
+        int[] nextTermNode = new int[Limits.MAX_LIVE];
+        int[] nextTermStart = new int[Limits.MAX_LIVE];
+        int[] eventClass = new int[Limits.MAX_LIVE];
+        int[] eventStart = new int[Limits.MAX_LIVE];
+        int events;
+        int[] classSeenAt = new int[0]; // first position where a term of the class ended, in this post
+        int[] classSeenPost = new int[0]; // the post number classSeenAt is for
+
         int[] hitPattern = new int[8];
         int[] hitStart = new int[8];
         int[] hitEnd = new int[8];
         int hits;
+        // Exemption hits by end and by start position: heads of chains through nextByEnd/nextByStart.
+        int[] headByEnd = new int[64];
+        int[] headByStart = new int[64];
+        int[] nextByEnd = new int[8];
+        int[] nextByStart = new int[8];
+        int[] reportedStamp = new int[0]; // per pattern: the post number that reported it
+        int post;
+
+        // For explaining a miss: the deepest trie position any match reached.
+        int bestDepth;
+        int bestNode;
+        int bestStart;
+        int bestStopped;
 
         void load(Tokens t) {
             tokens = t;
             n = 0;
-            liveCount = 0;
             hits = 0;
-            if (ids.length < t.size) {
-                ids = new int[t.size];
-                origin = new int[t.size];
-                sentence = new int[t.size];
+            steps = 0;
+            post++;
+            int capacity = 2 * t.size + 2;
+            if (ids.length < capacity) {
+                ids = new int[capacity];
+                origin = new int[capacity];
+                sentence = new int[capacity];
+                quotedBefore = new int[capacity + 1];
             }
+            boolean[] quoted = Quotes.quotedTokens(t);
             int s = 0;
             boolean pendingBreak = false;
             for (int i = 0; i < t.size; i++) {
                 pendingBreak |= t.sentenceStarts[i];
                 if (t.kinds[i] == Tokens.EMOJI) continue; // emoji never break a phrase
-                if (pendingBreak && n > 0) s++;
+                if (pendingBreak && n > 0) addBreak(t, i, s++);
                 pendingBreak = false;
                 if (t.kinds[i] != Tokens.WORD) ids[n] = Automaton.UNKNOWN;
-                else if (t.ids[i] != Tokens.NO_ID) ids[n] = t.ids[i] < 0 ? Automaton.UNKNOWN : t.ids[i];
+                else if (t.ids[i] != Tokens.NO_ID && t.words[i] == null) ids[n] = t.ids[i] < 0 ? Automaton.UNKNOWN : t.ids[i];
                 else ids[n] = automaton.tokenId(t.words[i]);
                 origin[n] = i;
                 sentence[n] = s;
+                quotedBefore[n + 1] = quotedBefore[n] + (quoted != null && quoted[i] ? 1 : 0);
                 n++;
             }
+            if (n > 0) addBreak(t, t.size, s); // the post's end ends its last sentence
+        }
+
+        /** A sentence-end position before token {@code next} (or at the end of the post). */
+        private void addBreak(Tokens t, int next, int s) {
+            ids[n] = Quotes.questionBefore(t, next) ? Automaton.QUESTION : Automaton.BREAK;
+            origin[n] = -1;
+            sentence[n] = s;
+            quotedBefore[n + 1] = quotedBefore[n];
+            n++;
         }
 
         void run() {
+            int vocab = automaton.vocabulary.size();
+            if (classSeenAt.length < vocab) {
+                classSeenAt = new int[vocab];
+                classSeenPost = new int[vocab];
+            }
+            int nodes = automaton.phrases.nodeCount();
+            if (stamp.length < nodes) {
+                stamp = new int[nodes];
+                slot = new int[nodes];
+                stampNow = 0;
+            }
+            if (headByEnd.length < n + 1) {
+                headByEnd = new int[n + 1];
+                headByStart = new int[n + 1];
+            }
+            java.util.Arrays.fill(headByEnd, 0, n + 1, -1);
+            java.util.Arrays.fill(headByStart, 0, n + 1, -1);
+            termCount = 0;
+            bestDepth = 0;
+            for (int r = 0; r < RING; r++) liveCount[r] = 0;
             for (int i = 0; i < n; i++) {
-                if (i > 0 && sentence[i] != sentence[i - 1]) liveCount = 0;
-                int token = ids[i];
-                boolean negation = token != Automaton.UNKNOWN && automaton.negation[token];
-                nextCount = 0;
-                step(0, i, token, negation);
-                for (int k = 0; k < liveCount; k++) step(live[k], liveStart[k], token, negation);
-                int[] t = live;
-                live = next;
-                next = t;
-                t = liveStart;
-                liveStart = nextStart;
-                nextStart = t;
-                liveCount = nextCount;
-                for (int k = 0; k < liveCount; k++) {
-                    int node = live[k];
-                    for (int o = automaton.outputStart[node]; o < automaton.outputStart[node + 1]; o++) {
-                        hit(automaton.outputs[o], liveStart[k], i);
+                termStep(i);
+                phraseStep(i);
+            }
+        }
+
+        /** Finds the group terms (and refer words) that end at position {@code i}. */
+        private void termStep(int i) {
+            Trie terms = automaton.terms;
+            int token = ids[i];
+            int count = 0;
+            events = 0;
+            if (token > Automaton.QUESTION) {
+                count = termAdvance(terms, 0, i, token, count);
+                for (int k = 0; k < termCount; k++) count = termAdvance(terms, termNode[k], termStart[k], token, count);
+            }
+            int[] t = termNode;
+            termNode = nextTermNode;
+            nextTermNode = t;
+            t = termStart;
+            termStart = nextTermStart;
+            nextTermStart = t;
+            termCount = count;
+            for (int k = 0; k < termCount; k++) {
+                int node = termNode[k];
+                for (int o = terms.outputStart[node]; o < terms.outputStart[node + 1]; o++) {
+                    int value = terms.outputs[o];
+                    int c = value >>> 1;
+                    boolean refer = (value & 1) != 0;
+                    if (refer && (classSeenPost[c] != post || classSeenAt[c] >= termStart[k])) continue;
+                    if (events < eventClass.length) {
+                        eventClass[events] = c;
+                        eventStart[events++] = termStart[k];
                     }
                 }
             }
-        }
-
-        private void step(int node, int start, int token, boolean negation) {
-            if (token != Automaton.UNKNOWN) {
-                int c = automaton.child(node, token);
-                if (c >= 0) advance(c, start);
-            }
-            if (!negation) { // a gap never skips "not" or "never": that is how rebuttals pass
-                int c = automaton.child(node, Automaton.ANY);
-                if (c >= 0) advance(c, start);
-            }
-        }
-
-        private void advance(int node, int start) {
-            for (int k = 0; k < nextCount; k++) {
-                if (next[k] == node) {
-                    if (start > nextStart[k]) nextStart[k] = start; // keep the shortest span
-                    return;
+            for (int e = 0; e < events; e++) {
+                int c = eventClass[e];
+                if (classSeenPost[c] != post) {
+                    classSeenPost[c] = post;
+                    classSeenAt[c] = i;
                 }
             }
-            if (nextCount == next.length) {
-                next = java.util.Arrays.copyOf(next, nextCount * 2);
-                nextStart = java.util.Arrays.copyOf(nextStart, nextCount * 2);
+        }
+
+        private int termAdvance(Trie terms, int node, int start, int token, int count) {
+            steps++;
+            int c = terms.child(node, token);
+            if (c < 0 || count == nextTermNode.length) return count;
+            nextTermNode[count] = c;
+            nextTermStart[count] = start;
+            return count + 1;
+        }
+
+        private void phraseStep(int i) {
+            Trie trie = automaton.phrases;
+            int token = ids[i];
+            int prev = (i + RING - 1) % RING;
+            int here = i % RING;
+            stampNow++;
+            liveCount[here] = 0;
+            boolean isBreak = token == Automaton.BREAK || token == Automaton.QUESTION;
+            boolean negation = token > Automaton.QUESTION && automaton.negation[token];
+            boolean filler = token > Automaton.QUESTION && automaton.filler[token];
+            step(trie, 0, i, token, isBreak, negation, here);
+            int[] nodes = liveNode[prev];
+            int[] starts = liveStart[prev];
+            int count = i > 0 ? liveCount[prev] : 0;
+            for (int k = 0; k < count; k++) {
+                step(trie, nodes[k], starts[k], token, isBreak, negation, here);
+                if (filler) add(nodes[k], starts[k], here); // a filler is stepped over
             }
-            next[nextCount] = node;
-            nextStart[nextCount++] = start;
+            for (int e = 0; e < events; e++) {
+                int s = eventStart[e];
+                int c = eventClass[e];
+                addChild(trie, 0, c, s, here);
+                if (s == 0 || i - s >= RING - 1) continue;
+                int before = (s - 1) % RING;
+                int[] bn = liveNode[before];
+                int[] bs = liveStart[before];
+                for (int k = 0; k < liveCount[before]; k++) addChild(trie, bn[k], c, bs[k], here);
+            }
+            int[] live = liveNode[here];
+            int[] liveS = liveStart[here];
+            int recorded = 0;
+            for (int k = 0; k < liveCount[here]; k++) {
+                int node = live[k];
+                if (explaining && i - liveS[k] + 1 > bestDepth) {
+                    bestDepth = i - liveS[k] + 1;
+                    bestNode = node;
+                    bestStart = liveS[k];
+                    bestStopped = i + 1;
+                }
+                for (int o = trie.outputStart[node]; o < trie.outputStart[node + 1] && recorded < Limits.MAX_HITS_PER_WORD; o++) {
+                    hit(trie.outputs[o], liveS[k], i);
+                    recorded++;
+                }
+            }
+        }
+
+        private void step(Trie trie, int node, int start, int token, boolean isBreak, boolean negation, int here) {
+            if (token != Automaton.UNKNOWN) addChild(trie, node, token, start, here);
+            if (token == Automaton.QUESTION) addChild(trie, node, Automaton.BREAK, start, here);
+            // A gap never skips "not" or "never" (that is how rebuttals pass), nor a sentence end.
+            if (!negation && !isBreak) addChild(trie, node, Automaton.ANY, start, here);
+        }
+
+        private void addChild(Trie trie, int node, int token, int start, int here) {
+            steps++;
+            int c = trie.child(node, token);
+            if (c >= 0) add(c, start, here);
+        }
+
+        private void add(int node, int start, int here) {
+            if (stamp[node] == stampNow) {
+                int k = slot[node];
+                if (start > liveStart[here][k]) liveStart[here][k] = start; // keep the shortest span
+                return;
+            }
+            int k = liveCount[here];
+            if (k == Limits.MAX_LIVE) return;
+            stamp[node] = stampNow;
+            slot[node] = k;
+            liveNode[here][k] = node;
+            liveStart[here][k] = start;
+            liveCount[here] = k + 1;
         }
 
         private void hit(int pattern, int start, int end) {
@@ -175,66 +369,172 @@ public final class Matcher {
                 hitPattern = java.util.Arrays.copyOf(hitPattern, hits * 2);
                 hitStart = java.util.Arrays.copyOf(hitStart, hits * 2);
                 hitEnd = java.util.Arrays.copyOf(hitEnd, hits * 2);
+                nextByEnd = java.util.Arrays.copyOf(nextByEnd, hits * 2);
+                nextByStart = java.util.Arrays.copyOf(nextByStart, hits * 2);
             }
             hitPattern[hits] = pattern;
             hitStart[hits] = start;
-            hitEnd[hits++] = end;
+            hitEnd[hits] = end;
+            if (patterns.isExemption(pattern)) {
+                nextByEnd[hits] = headByEnd[end];
+                headByEnd[end] = hits;
+                nextByStart[hits] = headByStart[start];
+                headByStart[start] = hits;
+            }
+            hits++;
         }
 
-        /** Is position {@code i} among the first two of its sentence? */
+        /** Is position {@code i} among the first two words of its sentence? */
         private boolean opensSentence(int i) {
-            return i < 2 || sentence[i - 1] != sentence[i] || sentence[i - 2] != sentence[i];
+            int words = 0;
+            for (int k = i - 1; k >= 0 && sentence[k] == sentence[i] && origin[k] >= 0; k--) {
+                if (++words >= 2) return false;
+            }
+            return true;
         }
 
-        List<Match> resolve() {
+        /** Most of the match's words inside quotation marks: the post quotes the claim, not makes it. */
+        private boolean quoted(int s, int e) {
+            int words = 0;
+            for (int k = s; k <= e; k++) if (origin[k] >= 0) words++;
+            int inQuotes = quotedBefore[e + 1] - quotedBefore[s];
+            return inQuotes >= 2 && 2 * inQuotes >= words;
+        }
+
+        List<Match> resolve(Explanation why) {
+            if (reportedStamp.length < patterns.size) reportedStamp = new int[patterns.size];
+            boolean confirmed = false;
+            for (int h = 0; h < hits; h++) {
+                if (patterns.kind[hitPattern[h]] == PatternTable.CONFIRM) {
+                    confirmed = true;
+                    if (why != null) why.confirmedBy = span(hitStart[h], hitEnd[h]);
+                }
+            }
             List<Match> out = new ArrayList<>();
             for (int h = 0; h < hits; h++) {
                 int p = hitPattern[h];
-                if (patterns.kind[p] != PatternTable.RULE || reported(out, p) || exempted(h)) continue;
+                if (patterns.kind[p] != PatternTable.RULE || reportedStamp[p] == post) continue;
+                int x = exemptedBy(h, confirmed);
+                boolean quote = x < 0 && !confirmed && quoted(hitStart[h], hitEnd[h]);
                 PatternList list = lists.get(patterns.list[p]);
                 Rule rule = list.rules.get(patterns.rule[p]);
-                int start = tokens.starts[origin[hitStart[h]]];
-                int end = tokens.ends[origin[hitEnd[h]]];
-                out.add(new Match(list.id, rule.id, rule.family, rule.explanation, rule.action, start, end,
-                        patterns.list[p], patterns.rule[p]));
+                int start = charStart(hitStart[h]);
+                int end = charEnd(hitEnd[h]);
+                Match m = new Match(list.id, rule.id, rule.family, rule.explanation, rule.action, start, end,
+                        patterns.list[p], patterns.rule[p]);
+                if (x >= 0 || quote) {
+                    if (why != null) why.cancelled(m, x >= 0 ? patterns.source.get(hitPattern[x]) : null,
+                            x >= 0 ? span(hitStart[x], hitEnd[x]) : null, x >= 0 ? placeOf(hitPattern[x]) : "quoted");
+                    continue;
+                }
+                reportedStamp[p] = post;
+                out.add(m);
             }
             sortByStart(out);
             return out;
         }
 
-        private boolean reported(List<Match> out, int p) {
-            PatternList list = lists.get(patterns.list[p]);
-            String ruleId = list.rules.get(patterns.rule[p]).id;
-            for (Match m : out) {
-                if (m.ruleId.equals(ruleId) && m.listId.equals(list.id)) return true;
-            }
-            return false;
+        private String placeOf(int pattern) {
+            return Exemption.Place.values()[patterns.kind[pattern] - 1].name().toLowerCase(java.util.Locale.ROOT);
         }
 
-        private boolean exempted(int h) {
+        /**
+         * The exemption hit that cancels rule hit {@code h}, or -1. Only hits in a bounded window of
+         * positions around the match are looked at, through the by-position chains: one pass.
+         * A confirmed post ("he was right") keeps what a reported-speech cue before it would cancel.
+         */
+        private int exemptedBy(int h, boolean confirmed) {
             int p = hitPattern[h];
             int s = hitStart[h];
             int e = hitEnd[h];
-            for (int x = 0; x < hits; x++) {
-                int q = hitPattern[x];
-                int kind = patterns.kind[q];
-                if (kind == PatternTable.RULE || !patterns.covers(q, p)) continue;
-                int xs = hitStart[x];
-                int xe = hitEnd[x];
-                Exemption.Place place = Exemption.Place.values()[kind - 1];
-                boolean applies;
-                if (place == Exemption.Place.OVER) {
-                    applies = xs <= e && xe >= s;
-                } else if (place == Exemption.Place.BEFORE) {
-                    applies = xs < s && s - xe - 1 <= BEFORE_WINDOW && sentence[xs] == sentence[s];
-                } else {
-                    // "... lost the election? That's a myth." may answer from the next sentence's first words.
-                    applies = xe > e && xs - e - 1 <= AFTER_WINDOW && xs > e
-                            && (sentence[xe] == sentence[e] || (sentence[xs] == sentence[e] + 1 && opensSentence(xs)));
+            if (!confirmed) {
+                for (int end = s - 1; end >= 0 && end >= s - 1 - BEFORE_WINDOW; end--) {
+                    for (int x = headByEnd[end]; x >= 0; x = nextByEnd[x]) {
+                        steps++;
+                        int q = hitPattern[x];
+                        if (place(q) == Exemption.Place.BEFORE && patterns.covers(q, p) && sentence[hitStart[x]] == sentence[s]) return x;
+                    }
                 }
-                if (applies) return true;
             }
-            return false;
+            int reach = Math.min(n - 1, e + automaton.longestPhrase);
+            for (int end = s; end <= reach; end++) {
+                for (int x = headByEnd[end]; x >= 0; x = nextByEnd[x]) {
+                    steps++;
+                    int q = hitPattern[x];
+                    if (place(q) == Exemption.Place.OVER && hitStart[x] <= e && patterns.covers(q, p)) return x;
+                }
+            }
+            for (int start = e + 1; start <= Math.min(n - 1, e + 1 + AFTER_WINDOW + 1); start++) {
+                for (int x = headByStart[start]; x >= 0; x = nextByStart[x]) {
+                    steps++;
+                    int q = hitPattern[x];
+                    if (place(q) != Exemption.Place.AFTER || !patterns.covers(q, p)) continue;
+                    // "... lost the election? No." may answer from the next sentence's first words.
+                    if (sentence[start] == sentence[e] || ids[start] == Automaton.QUESTION || ids[start] == Automaton.BREAK
+                            || (sentence[start] == sentence[e] + 1 && opensSentence(start))) return x;
+                }
+            }
+            return -1;
+        }
+
+        private Exemption.Place place(int pattern) {
+            return Exemption.Place.values()[patterns.kind[pattern] - 1];
+        }
+
+        private int charStart(int pos) {
+            while (origin[pos] < 0) pos++;
+            return tokens.starts[origin[pos]];
+        }
+
+        private int charEnd(int pos) {
+            while (origin[pos] < 0) pos--;
+            return tokens.ends[origin[pos]];
+        }
+
+        private String span(int s, int e) {
+            while (s < e && origin[s] < 0) s++;
+            while (e > s && origin[e] < 0) e--;
+            if (origin[s] < 0) return "";
+            return tokens.text.substring(tokens.starts[origin[s]], tokens.ends[origin[e]]);
+        }
+
+        /** Fills in the tokens and, when nothing matched, the nearest miss. */
+        void describe(Explanation why) {
+            for (int i = 0; i < n; i++) {
+                if (origin[i] < 0) {
+                    why.tokens.add(ids[i] == Automaton.QUESTION ? "?" : "/");
+                } else {
+                    int t = origin[i];
+                    String w = tokens.words[t] != null ? tokens.words[t] : ids[i] != Automaton.UNKNOWN ? word(ids[i]) : null;
+                    why.tokens.add(w != null ? w : tokens.text.substring(tokens.starts[t], tokens.ends[t]).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            if (!why.matches.isEmpty() || bestDepth == 0) return;
+            int rulePattern = nearestRule(bestNode);
+            if (rulePattern < 0) return;
+            PatternList list = lists.get(patterns.list[rulePattern]);
+            why.closestRule = list.id + "/" + list.rules.get(patterns.rule[rulePattern]).id;
+            why.closestMatched = span(bestStart, Math.max(bestStart, bestStopped - 1));
+            why.stoppedAt = bestStopped < n ? why.tokens.get(bestStopped) : "(the end of the post)";
+        }
+
+        /** The first rule pattern found below {@code node}, breadth-first. */
+        private int nearestRule(int node) {
+            Trie trie = automaton.phrases;
+            int[] queue = new int[Math.min(trie.nodeCount(), 4096)];
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = node;
+            while (head < tail) {
+                int at = queue[head++];
+                for (int o = trie.outputStart[at]; o < trie.outputStart[at + 1]; o++) {
+                    if (patterns.kind[trie.outputs[o]] == PatternTable.RULE) return trie.outputs[o];
+                }
+                for (int edge = trie.edgeStart[at]; edge < trie.edgeStart[at + 1] && tail < queue.length; edge++) {
+                    queue[tail++] = edge + 1;
+                }
+            }
+            return -1;
         }
     }
 

@@ -50,6 +50,7 @@ public final class Normalizer {
     static Tokens normalize(String text, Folded folded, Tokens into, Vocabulary vocabulary) {
         folded.load(text);
         into.size = 0;
+        into.text = text;
         new Scanner(folded, into, vocabulary).scan();
         mergeSpacedLetters(folded, into);
         toOriginalPositions(folded, into);
@@ -281,8 +282,12 @@ public final class Normalizer {
                     i = j;
                 } else if (c == '.' || c == '!' || c == '?') {
                     i = sentenceEnd(i);
+                } else if (c == ':' || c == '=') {
+                    // Kept as words: "Progressives: the real racists", "Progressive = racist" are claims.
+                    emit(c == ':' ? ":" : "=", Tokens.WORD, i, i + 1, false);
+                    i++;
                 } else if (c < 0x80) {
-                    i++; // ASCII punctuation only separates words
+                    i++; // other ASCII punctuation only separates words
                 } else {
                     int cp = Character.codePointAt(f.chars, i, n);
                     int len = Character.charCount(cp);

@@ -5,21 +5,34 @@ import java.util.Arrays;
 /** What each compiled pattern stands for: a rule, or an exemption with its place and scope. */
 final class PatternTable {
     static final int RULE = 0;
+    /** A built-in wording that endorses a reported claim ("he was right"); see {@link RebuttalCues}. */
+    static final int CONFIRM = 4;
 
     int[] kind = new int[64];   // RULE, or 1 + Exemption.Place ordinal
     int[] list = new int[64];   // index of the list; -1 for the built-in rebuttal cues
     int[] rule = new int[64];   // index of the rule in its list; -1 for a list-wide exemption
     int size;
+    /** Each pattern's template as written (an exemption's), or its name (a confirmation's); else null. */
+    final java.util.List<String> source = new java.util.ArrayList<>();
 
     int addRule(int listIndex, int ruleIndex) {
-        return add(RULE, listIndex, ruleIndex);
+        return add(RULE, listIndex, ruleIndex, null);
     }
 
-    int addExemption(Exemption.Place place, int listIndex, int ruleIndex) {
-        return add(1 + place.ordinal(), listIndex, ruleIndex);
+    int addExemption(Exemption.Place place, int listIndex, int ruleIndex, String template) {
+        return add(1 + place.ordinal(), listIndex, ruleIndex, template);
     }
 
-    private int add(int k, int l, int r) {
+    int addConfirmation(String name) {
+        return add(CONFIRM, -1, -1, name);
+    }
+
+    boolean isExemption(int p) {
+        return kind[p] != RULE && kind[p] != CONFIRM;
+    }
+
+    private int add(int k, int l, int r, String src) {
+        source.add(src);
         if (size == kind.length) {
             kind = Arrays.copyOf(kind, size * 2);
             list = Arrays.copyOf(list, size * 2);

@@ -26,6 +26,7 @@ public final class Template {
         static final int GROUP = 1;
         static final int CHOICE = 2;
         static final int GAP = 3;
+        static final int BREAK = 4;
 
         final int kind;
         final int column;
@@ -33,6 +34,8 @@ public final class Template {
         String group;
         boolean optional;
         int gap;
+        /** For a BREAK: only the end of a question ("?"), or the end of any sentence ("/"). */
+        boolean question;
         final List<List<Part>> alternatives = new ArrayList<>();
 
         Part(int kind, int column) {

@@ -36,12 +36,15 @@ final class TemplateParser {
                 && (parts.get(0).kind == Part.GAP || parts.get(parts.size() - 1).kind == Part.GAP)) {
             p.error(0, "a gap (*) must stand between words, not at the start or end");
         }
+        if (problems.size() == before && !parts.isEmpty() && parts.get(0).kind == Part.BREAK) {
+            p.error(0, "a sentence end ('?' or '/') cannot start a template");
+        }
         return problems.size() == before ? new Template(src, line, column, parts) : null;
     }
 
     private static boolean partsAllGaps(List<Part> parts) {
         for (Part part : parts) {
-            if (part.kind != Part.GAP) return false;
+            if (part.kind != Part.GAP && part.kind != Part.BREAK) return false;
         }
         return true;
     }
@@ -68,6 +71,8 @@ final class TemplateParser {
             } else if (c == '*') {
                 Part gap = gap();
                 if (gap != null) parts.add(gap);
+            } else if (c == '?' || c == '/') {
+                parts.add(sentenceBreak(c == '?'));
             } else if (c == '|' || c == ')' || c == ']' || c == '}') {
                 error(pos, "'" + c + "' has no opening bracket before it");
                 pos++;
@@ -145,6 +150,14 @@ final class TemplateParser {
         return p;
     }
 
+    /** {@code ?} stands for the end of a question, {@code /} for the end of any sentence. */
+    private Part sentenceBreak(boolean question) {
+        Part p = new Part(Part.BREAK, pos++);
+        p.question = question;
+        partCount++;
+        return p;
+    }
+
     private Part word() {
         int start = pos;
         while (pos < src.length() && !isSyntax(src.charAt(pos))) pos++;
@@ -162,7 +175,7 @@ final class TemplateParser {
 
     private static boolean isSyntax(char c) {
         return c == ' ' || c == '\t' || c == '{' || c == '}' || c == '(' || c == ')' || c == '[' || c == ']'
-                || c == '|' || c == '*';
+                || c == '|' || c == '*' || c == '?' || c == '/';
     }
 
     private void error(int offset, String message) {

@@ -11,6 +11,8 @@ final class TermGroup {
     int written;
     /** Each term already normalized into words. */
     final List<String[]> terms = new ArrayList<>();
+    /** Single words that stand for the group after one of its terms ("they"). */
+    final List<String> refer = new ArrayList<>();
 
     TermGroup(String name, int line) {
         this.name = name;

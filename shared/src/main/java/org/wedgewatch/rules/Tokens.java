@@ -10,6 +10,8 @@ public final class Tokens {
     public static final byte URL = 2;
     public static final byte EMOJI = 3;
 
+    /** The text these tokens were read from; token spans point into it. */
+    String text;
     String[] words;
     byte[] kinds;
     int[] starts;

@@ -25,6 +25,8 @@ final class Vocabulary {
     private char[] pool = new char[4096];
     private int poolSize;
     private int size;
+    private int[] wordStart = new int[1024]; // by id: where its characters are in the pool
+    private int[] wordLength = new int[1024];
 
     int size() {
         return size;
@@ -53,6 +55,11 @@ final class Vocabulary {
             if (s[at + HASH] == hash && sameCollapsed(s[at + START], s[at + LENGTH], chars, from, to)) return s[at + ID] - 1;
         }
         return -1;
+    }
+
+    /** The word with id {@code id}. */
+    String word(int id) {
+        return new String(pool, wordStart[id], wordLength[id]);
     }
 
     private boolean sameAs(int start, int length, String word) {
@@ -89,6 +96,12 @@ final class Vocabulary {
         word.getChars(0, word.length(), pool, start);
         poolSize += word.length();
         put(word.hashCode(), size, start, word.length());
+        if (size == wordStart.length) {
+            wordStart = java.util.Arrays.copyOf(wordStart, size * 2);
+            wordLength = java.util.Arrays.copyOf(wordLength, size * 2);
+        }
+        wordStart[size] = start;
+        wordLength[size] = word.length();
         return size++;
     }
 

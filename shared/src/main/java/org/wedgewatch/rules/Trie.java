@@ -1,0 +1,46 @@
+package org.wedgewatch.rules;
+
+/**
+ * A trie over token ids held in flat int arrays, laid out breadth-first. Edges of a node are
+ * sorted by token id (binary search); the root, visited at every token, has a direct table. Each
+ * node lists the values (patterns, or term classes) that end there.
+ */
+final class Trie {
+    final int[] rootChild;
+    final int[] edgeStart;
+    /** Edge e leads to node e + 1: nodes are numbered breadth-first in edge order. */
+    final int[] edgeToken;
+    final int[] outputStart;
+    final int[] outputs;
+
+    Trie(int[] rootChild, int[] edgeStart, int[] edgeToken, int[] outputStart, int[] outputs) {
+        this.rootChild = rootChild;
+        this.edgeStart = edgeStart;
+        this.edgeToken = edgeToken;
+        this.outputStart = outputStart;
+        this.outputs = outputs;
+    }
+
+    /** The child of {@code node} along {@code token}, or -1. Node 0 is the root. */
+    int child(int node, int token) {
+        if (node == 0) return token < rootChild.length ? rootChild[token] : -1;
+        int lo = edgeStart[node];
+        int hi = edgeStart[node + 1] - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int t = edgeToken[mid];
+            if (t < token) lo = mid + 1;
+            else if (t > token) hi = mid - 1;
+            else return mid + 1;
+        }
+        return -1;
+    }
+
+    int nodeCount() {
+        return edgeStart.length - 1;
+    }
+
+    long arrayBytes() {
+        return 4L * (rootChild.length + edgeStart.length + edgeToken.length + outputStart.length + outputs.length);
+    }
+}

@@ -419,8 +419,10 @@ public final class Normalizer {
             // letter would need the uncollapsed word): only its id matters, no String is made.
             boolean onlyId = vocabulary != null && prev != 't'
                     && (n > 4 || (!repeat && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash) < 0));
-            if (onlyId) {
-                raw.addWithId(null, vocabulary.get(f.chars, from, to, hash), hash, Tokens.WORD, from, to, pendingBreak);
+            int id = onlyId ? vocabulary.get(f.chars, from, to, hash) : -1;
+            // An unknown long word keeps its String: the matcher may read it as a slip of a list word.
+            if (onlyId && (id >= 0 || n < Typos.MIN_LENGTH - 1)) {
+                raw.addWithId(null, id, hash, Tokens.WORD, from, to, pendingBreak);
                 pendingBreak = false;
                 return true;
             }

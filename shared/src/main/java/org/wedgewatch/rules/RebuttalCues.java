@@ -14,22 +14,38 @@ final class RebuttalCues {
         "! Id: builtin-rebuttals",
         "! Version: 1",
         "group claim: lie, lies, myth, smear, claim, idea, notion, narrative, talking point, meme, trope, "
-            + "propaganda, garbage, nonsense, bs, bullshit, disinformation, misinformation, story",
+            + "propaganda, garbage, nonsense, bs, bullshit, disinformation, misinformation, story, line, take, "
+            + "conspiracy theory, slogan, script",
         "group spread: retweeting, retweet, sharing, share, spreading, spread, amplifying, amplify, posting, "
-            + "boosting, boost, repeating, repeat, falling for, believing",
+            + "boosting, boost, repeating, repeat, falling for, believing, parroting, forwarding",
         "group speaker: accounts, account, trolls, troll, bots, bot, people, posts, post, tweets, tweet, folks, "
-            + "pundits, someone, somebody, guys, anyone, those, they",
+            + "pundits, someone, somebody, guys, anyone, those, they, he, she, everyone, everybody, nobody",
+        "group kin: uncle, aunt, mom, mother, dad, father, grandpa, grandfather, grandma, grandmother, brother, "
+            + "sister, cousin, coworker, co worker, colleague, boss, friend, neighbor, neighbour, husband, wife, "
+            + "teacher, professor, pastor, guy, man, woman, relative, in law, roommate, classmate, student",
+        "group reporter: op ed, article, ad, ads, headline, headlines, thinkpiece, essay, column, segment, panel, "
+            + "flyer, mailer, chain email, email, video, podcast, study, report, paper, screenshot, caption, "
+            + "ad campaign, poster, billboard, chyron, pundit, commentator, host, talking head, campaign ad",
         "group saying: say, says, said, saying, claim, claims, claimed, claiming, insist, insists, insisting, "
-            + "push, pushing, pushes, tell, telling, tells, argue, argues, arguing, think, thinks, pretend, "
-            + "pretends, pretending, suggest, suggests, suggesting, want you to believe, keep saying",
+            + "push, pushing, pushes, pushed, tell, telling, tells, told, argue, argues, arguing, argued, think, "
+            + "thinks, pretend, pretends, pretending, suggest, suggests, suggesting, want you to believe, "
+            + "keep saying, reply, replies, replied, replying, swear, swears, swore, posted, tweeted, wrote, writes, "
+            + "implying, implies, blames, blamed, quoted, quoting, shouted, yelled, asserting, asserts, alleging, alleges",
         "except before: {claim} that",
         "except before: {claim} of",
         "except before: stop {spread}",
         "except before: (do not|never) {spread}",
         "except before: {speaker} [who|that|which] {saying} [that]",
+        "except before: {speaker} * {saying} [that]",
+        "except before: {kin} [who|that] {saying} [that]",
+        "except before: {kin} * {saying} [that]",
+        "except before: (told|tell|tells|telling) (me|us|you|everyone|people) * that",
+        "except before: (told|tell|tells|telling) (me|us|you|everyone|people) that",
+        "except before: (claiming|insisting|arguing|suggesting|alleging|asserting) [that]",
+        "except before: (a|an|the|this|that|every|one) {reporter}",
         "except before: (it is|that is|this is) [a] (false|not true|a lie|wrong|propaganda|a smear) that",
         "except before: not true that",
-        "except before: (do not|never) (believe|buy|fall for)",
+        "except before: (do not|never|no longer|not|cannot) (believe|buy|fall for|accept)",
         "except before: (if|when) (someone|anyone|somebody|an account|a troll|a bot) (says|claims|tells you|posts)",
         "except before: the (so called|so-called)",
         "except before: (fact check|fact-check|debunked|debunking|myth|false)",
@@ -39,6 +55,22 @@ final class RebuttalCues {
         "except after: (is|are|was) (false|not true|untrue|wrong|a lie|debunked|nonsense|bullshit|bs)",
         "except after: said no one",
         "except after: (is|are) what (trolls|bots|they|russia|the kremlin|the gop) want",
+        "except after: ? (no|nope|wrong|false|nah|hardly|only if|not really|of course not)",
+        "",
+        "! A post that reports a claim and then agrees with it makes the claim: these keep the claim warned",
+        "! when a reported-speech cue or quotation marks around it would cancel it.",
+        "rule endorsed",
+        "  family: built-in",
+        "  explain: Agrees with the claim it reports.",
+        "  match: (he|she|they|you|he is|she is) (is|are|was|were) [so|totally|absolutely|completely|dead] right",
+        "  match: {kin} (is|was) [so|totally|absolutely|completely|dead] right",
+        "  match: (said|put|says|puts|sums|summed) it (best|perfectly|well|up)",
+        "  match: say it louder",
+        "  match: (has to|have to|got to|going to|will|gotta|i will|i am going to) say it",
+        "  match: could not agree more",
+        "  match: (like|as) (my|our|the) [old] {kin} [always|once|used to] (said|says|say|put it)",
+        "  match: (i am|i m) [just] saying",
+        "  match: ? yes",
         "");
 
     private static PatternList list;

@@ -36,9 +36,6 @@ final class TemplateParser {
                 && (parts.get(0).kind == Part.GAP || parts.get(parts.size() - 1).kind == Part.GAP)) {
             p.error(0, "a gap (*) must stand between words, not at the start or end");
         }
-        if (problems.size() == before && !parts.isEmpty() && parts.get(0).kind == Part.BREAK) {
-            p.error(0, "a sentence end ('?' or '/') cannot start a template");
-        }
         return problems.size() == before ? new Template(src, line, column, parts) : null;
     }
 

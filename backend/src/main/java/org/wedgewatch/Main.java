@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.wedgewatch.cli.CheckCommand;
 import org.wedgewatch.cli.ClustersCommand;
 import org.wedgewatch.cli.EvalCommand;
+import org.wedgewatch.cli.ExplainCommand;
 import org.wedgewatch.cli.MatchCommand;
 import org.wedgewatch.cli.PublishCommand;
 import org.wedgewatch.cli.ServeCommand;
@@ -15,10 +16,11 @@ public final class Main {
         "usage: java -jar wedgewatch.jar COMMAND [ARGS]",
         "  check FILE...                      validate lists and run their examples",
         "  match --list FILE [--list FILE]... judge JSON Lines or plain text lines from stdin",
-        "  eval [--list FILE] [--shared DIR]  measure a list on ../shared/corpora and fixtures",
+        "  eval [--list FILE] [--shared DIR] [FILE.jsonl...]  measure a list on the corpora, or on labelled JSON Lines",
         "  clusters [DIR] [--top N]           largest near-duplicate clusters in the corpora",
         "  serve [--port 8080] [--db JDBC_URL] [--data DIR]  run the list server (SQLite under ./data by default)",
         "  token create --group NAME | token revoke ID       maintainer API tokens",
+        "  explain --list FILE [TEXT]                       why one post warns or passes, rule by rule",
         "  publish --server URL --token TOKEN FILE          check a list, then publish it",
         "");
 
@@ -36,6 +38,7 @@ public final class Main {
             case "check": code = CheckCommand.run(rest, System.out, System.err); break;
             case "match": code = MatchCommand.run(rest, System.in, System.out, System.err); break;
             case "eval": code = EvalCommand.run(rest, System.out, System.err); break;
+            case "explain": code = ExplainCommand.run(rest, System.in, System.out, System.err); break;
             case "clusters": code = ClustersCommand.run(rest, System.out, System.err); break;
             case "serve": code = ServeCommand.run(rest, System.out, System.err); break;
             case "token": code = TokenCommand.run(rest, System.out, System.err); break;

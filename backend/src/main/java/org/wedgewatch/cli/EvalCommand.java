@@ -20,7 +20,7 @@ import org.wedgewatch.rules.Match;
 import org.wedgewatch.rules.Matcher;
 
 /**
- * {@code eval [--list FILE] [--shared DIR] [--out DIR]}: runs a list over the measuring corpora
+ * {@code eval [--list FILE] [--shared DIR] [--out DIR]}, with no labelled files named: runs a list over the measuring corpora
  * ({@code shared/corpora/*.csv}) and the fixtures ({@code shared/fixtures/*.texts.jsonl}), prints
  * how many texts each file and family flags, precision and recall against the hand labels, and
  * writes every flagged text to a report to read by eye. Exit 1 when a fixture gets the wrong verdict.
@@ -67,6 +67,7 @@ public final class EvalCommand {
         Path list = Path.of("lists/coalition-defense.txt");
         Path shared = Path.of("../shared");
         Path outDir = Path.of("target/eval");
+        List<Path> labelled = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (i + 1 < args.length && args[i].equals("--list")) {
                 list = Path.of(args[++i]);
@@ -74,8 +75,10 @@ public final class EvalCommand {
                 shared = Path.of(args[++i]);
             } else if (i + 1 < args.length && args[i].equals("--out")) {
                 outDir = Path.of(args[++i]);
+            } else if (!args[i].startsWith("--")) {
+                labelled.add(Path.of(args[i]));
             } else {
-                err.println("usage: eval [--list FILE] [--shared DIR] [--out DIR]");
+                err.println("usage: eval [--list FILE] [--shared DIR] [--out DIR] [LABELLED.jsonl|LABELLED.csv ...]");
                 return 2;
             }
         }
@@ -86,6 +89,7 @@ public final class EvalCommand {
             err.println(e.getMessage());
             return 2;
         }
+        if (!labelled.isEmpty()) return LabelledEval.run(labelled, matcher, outDir, out, err);
         List<FileResult> results = new ArrayList<>();
         for (Path csv : files(shared.resolve("corpora"), "*.csv")) {
             List<Item> items = readCsv(csv);

@@ -127,7 +127,8 @@ public final class ListCompiler {
     private int classOf(TermGroup g) {
         Integer known = classes.get(g);
         if (known != null) return known;
-        int c = vocabulary.intern("\u0002" + classes.size() + ":" + g.name);
+        // Never a word of a post. Built without '+': \u0001 and \u0002 are markers in Java's string concatenation recipes.
+        int c = vocabulary.intern(new StringBuilder().append('\u0002').append(classes.size()).append(':').append(g.name).toString());
         classes.put(g, c);
         for (String[] term : g.terms) {
             int at = 0;

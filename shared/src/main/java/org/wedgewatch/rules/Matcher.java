@@ -456,7 +456,7 @@ public final class Matcher {
                     }
                 }
             }
-            int reach = Math.min(n - 1, e + automaton.longestPhrase);
+            int reach = Math.min(n - 1, e + BEFORE_WINDOW);
             for (int end = s; end <= reach; end++) {
                 for (int x = headByEnd[end]; x >= 0; x = nextByEnd[x]) {
                     steps++;

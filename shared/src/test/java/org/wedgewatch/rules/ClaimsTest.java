@@ -1,0 +1,114 @@
+package org.wedgewatch.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+
+/** The ways a claim is phrased that one template reaches, and the ways of fighting it that pass. */
+class ClaimsTest {
+    private static final String LIST = TestLists.HEADER
+        + "group left: leftists, progressives, the left, Berniebros, DSA bros\n"
+        + "  refer: they\n"
+        + "rule racists\n"
+        + "  family: F2\n"
+        + "  explain: x\n"
+        + "  match: {left} are the real racists\n"
+        + "  match: the real racists ? {left}\n"
+        + "  match: did not lose / the {left} did\n"
+        + "rule lost\n"
+        + "  family: F1\n"
+        + "  explain: x\n"
+        + "  match: {left} lost the election\n";
+
+    private final Matcher m = compile(LIST);
+
+    private static Matcher compile(String text) {
+        ParseResult r = ListParser.parse(text);
+        assertTrue(r.ok(), () -> r.problems().toString());
+        return ListCompiler.compile(Collections.singletonList(r.list()));
+    }
+
+    @Test
+    void aReferWordStandsForATargetNamedEarlier() {
+        assertTrue(m.warns("Don't talk to me about progressives. They lost the election."));
+        assertFalse(m.warns("They lost the election."), "no target named before 'they'");
+    }
+
+    @Test
+    void fillersStandAnywhereButAreNotGaps() {
+        assertTrue(m.warns("Progressives are honestly, truly the real racists."));
+        assertTrue(m.warns("Progressives are: the real racists, literally."), "':' is a filler too");
+        assertFalse(m.warns("Progressives are fighting the real racists."));
+    }
+
+    @Test
+    void sentenceEndsAreWordsOnlyTemplatesCanCross() {
+        assertTrue(m.warns("The real racists? Leftists."));
+        assertFalse(m.warns("The real racists. Leftists."), "'?' is only the end of a question");
+        assertTrue(m.warns("Progressives didn't lose. The Berniebros did."));
+        assertFalse(m.warns("Progressives lost. The election was close."), "a match never runs across a sentence end");
+    }
+
+    @Test
+    void aQuotedClaimIsReportedButScareQuotesAreNot() {
+        assertFalse(m.warns("\u201cLeftists are the real racists\u201d is what the bots posted all week."));
+        assertFalse(m.warns("Mute the phrase 'leftists lost the election' and move on."));
+        assertTrue(m.warns("\"Progressives\" are the real racists."));
+        assertTrue(m.warns("\u201cLeftists lost the election.\u201d Yes. Say it louder."), "an endorsed quote warns");
+    }
+
+    @Test
+    void reportedSpeechPassesUnlessThePostAgrees() {
+        assertFalse(m.warns("My uncle told me at dinner that leftists are the real racists. I showed him the data."));
+        assertTrue(m.warns("My uncle told me at dinner that leftists are the real racists. He was right."));
+    }
+
+    @Test
+    void aQuestionAnsweredNoPasses() {
+        assertFalse(m.warns("Leftists lost the election? No. Turnout fell everywhere."));
+    }
+
+    @Test
+    void aOneLetterSlipInALongWordStillMatches() {
+        assertTrue(m.warns("Progresives lost the electon."));
+        assertTrue(m.warns("leftists are the real racissts"));
+        assertFalse(m.warns("Leftists lost the elector."), "the last letter must agree");
+    }
+
+    @Test
+    void explainSaysWhatMatchedWhatCancelledAndWhatCameClosest() {
+        Explanation hit = m.explain("Leftists lost the election.");
+        assertEquals(1, hit.matches.size());
+        assertEquals("lost", hit.matches.get(0).ruleId);
+        assertTrue(hit.tokens.contains("leftists"));
+
+        Explanation cancelled = m.explain("The lie that leftists lost the election has to stop.");
+        assertTrue(cancelled.matches.isEmpty());
+        assertEquals(1, cancelled.cancelled.size());
+        assertEquals("before", cancelled.cancelled.get(0).place);
+        assertEquals("lie that", cancelled.cancelled.get(0).words.toLowerCase(java.util.Locale.ROOT));
+
+        Explanation near = m.explain("Leftists lost the argument.");
+        assertTrue(near.matches.isEmpty());
+        assertEquals("test/lost", near.closestRule);
+        assertEquals("argument", near.stoppedAt);
+        assertNull(near.confirmedBy);
+
+        Explanation quoted = m.explain("Mute 'leftists lost the election' please.");
+        assertEquals("quoted", quoted.cancelled.get(0).place);
+        assertNotNull(quoted.cancelled.get(0).match);
+    }
+
+    @Test
+    void referWordsMustBeOneWord() {
+        ParseResult r = ListParser.parse(TestLists.HEADER + "group g: a\n  refer: those people\n");
+        assertFalse(r.ok());
+        assertTrue(r.problems().get(0).message.contains("must be one word"), r.problems().toString());
+        assertEquals(5, r.problems().get(0).line);
+    }
+}

@@ -18,6 +18,8 @@ final class Automaton {
     final boolean[] negation;
     /** Words a match steps over anywhere inside it ("really", "all"): fillers never open a gap. */
     final boolean[] filler;
+    /** Words that end a clause: a gap never skips them. */
+    final boolean[] barrier;
     final Trie phrases;
     /** Outputs: a class token id times two, plus one for a refer word ("they"). */
     final Trie terms;
@@ -25,11 +27,12 @@ final class Automaton {
     final int longestPhrase;
     final Typos typos;
 
-    Automaton(Vocabulary vocabulary, boolean[] negation, boolean[] filler, Trie phrases, Trie terms,
+    Automaton(Vocabulary vocabulary, boolean[] negation, boolean[] filler, boolean[] barrier, Trie phrases, Trie terms,
               int longestPhrase, Typos typos) {
         this.vocabulary = vocabulary;
         this.negation = negation;
         this.filler = filler;
+        this.barrier = barrier;
         this.phrases = phrases;
         this.terms = terms;
         this.longestPhrase = longestPhrase;
@@ -48,6 +51,6 @@ final class Automaton {
 
     /** Approximate bytes held by the arrays (the vocabulary map excluded). */
     long arrayBytes() {
-        return phrases.arrayBytes() + terms.arrayBytes() + negation.length + filler.length + typos.arrayBytes();
+        return phrases.arrayBytes() + terms.arrayBytes() + negation.length + filler.length + barrier.length + typos.arrayBytes();
     }
 }

@@ -25,8 +25,12 @@ public final class ListCompiler {
         "already", "seriously", "frankly", "certainly", "surely", "undeniably", "essentially", "openly",
         "completely", "entirely", "fully", "single", "handedly", "once", "more", "proudly", "knowingly",
         "actively", "pretty", "much", "officially", "practically", "virtually", "ultimately", "in", "fact",
-        "did", "do", "does", ":", "=",
+        "did", "do", "does", "deeply", "genuinely", "deep", "down", "quietly", "secretly", "straight", "directly",
+        ":", "=",
     };
+
+    /** Words that end a clause: a gap never skips them ("Progressives worked hard, but Russia handed ..."). */
+    static final String[] BARRIERS = {"but", "because", "while", "although", "though", "whereas", "yet", "unlike", "instead"};
 
     private final Vocabulary vocabulary = new Vocabulary();
     private final TrieBuilder phrases = new TrieBuilder();
@@ -42,6 +46,7 @@ public final class ListCompiler {
         vocabulary.intern("\u0001question"); // Automaton.QUESTION
         for (String n : NEGATIONS) id(Normalizer.collapseRepeats(n));
         for (String f : FILLERS) id(Normalizer.collapseRepeats(f));
+        for (String b : BARRIERS) id(Normalizer.collapseRepeats(b));
     }
 
     public static Matcher compile(List<PatternList> lists) {
@@ -53,9 +58,9 @@ public final class ListCompiler {
         ListCompiler c = new ListCompiler();
         PatternList cues = RebuttalCues.list();
         for (Exemption e : cues.exemptions) c.addExemption(e, cues.groups, -1, -1);
-        for (Rule confirm : cues.rules) {
-            int pattern = c.patterns.addConfirmation(confirm.id);
-            for (Template t : confirm.templates) c.insertAll(t, cues.groups, pattern);
+        for (Rule cue : cues.rules) {
+            int pattern = c.patterns.addCue(cue.id.equals(RebuttalCues.DENIAL) ? PatternTable.DENIAL : PatternTable.CONFIRM, cue.id);
+            for (Template t : cue.templates) c.insertAll(t, cues.groups, pattern);
         }
         for (int l = 0; l < lists.size(); l++) {
             PatternList list = lists.get(l);
@@ -134,6 +139,11 @@ public final class ListCompiler {
             int at = 0;
             for (String word : term) at = terms.child(at, id(word));
             terms.addOutput(at, 2 * c);
+            for (String[] tail : g.tails) {
+                int t = at;
+                for (String word : tail) t = terms.child(t, id(word));
+                terms.addOutput(t, 2 * c);
+            }
         }
         for (String word : g.refer) terms.addOutput(terms.child(0, id(word)), 2 * c + 1);
         return c;
@@ -149,8 +159,10 @@ public final class ListCompiler {
         for (String n : NEGATIONS) negation[vocabulary.get(Normalizer.collapseRepeats(n))] = true;
         boolean[] filler = new boolean[vocab];
         for (String f : FILLERS) filler[vocabulary.get(Normalizer.collapseRepeats(f))] = true;
+        boolean[] barrier = new boolean[vocab];
+        for (String b : BARRIERS) barrier[vocabulary.get(Normalizer.collapseRepeats(b))] = true;
         Typos typos = new Typos();
         for (int id = 0; id < vocab; id++) typos.add(vocabulary.word(id), id);
-        return new Automaton(vocabulary, negation, filler, phrases.build(vocab), terms.build(vocab), longestPhrase, typos);
+        return new Automaton(vocabulary, negation, filler, barrier, phrases.build(vocab), terms.build(vocab), longestPhrase, typos);
     }
 }

@@ -71,6 +71,7 @@ public final class ListParser {
             while (line.charAt(indent) == ' ' || line.charAt(indent) == '\t') indent++;
             if (rule != null) ruleProperty(line, indent);
             else if (group != null && line.startsWith("refer:", indent)) groupRefer(line.substring(indent + 6), indent + 6);
+            else if (group != null && line.startsWith("tail:", indent)) groupTails(line.substring(indent + 5), indent + 5);
             else if (group != null) groupTerms(line.substring(indent), indent);
             else problem(lineNo, indent + 1, "this indented line belongs to no rule or group above it");
         } else {
@@ -207,6 +208,31 @@ public final class ListParser {
                     return;
                 } else {
                     group.refer.add(words[0]);
+                }
+            }
+            if (comma < 0) break;
+            start = comma + 1;
+        }
+    }
+
+    /** "tail: crowd, people": words that may follow any term of the group as part of it. */
+    private void groupTails(String text, int offset) {
+        int start = 0;
+        while (start <= text.length()) {
+            int comma = text.indexOf(',', start);
+            int end = comma < 0 ? text.length() : comma;
+            String term = text.substring(start, end);
+            if (!term.trim().isEmpty()) {
+                String[] words = Normalizer.words(term);
+                int column = offset + start + leadingSpaces(term) + 1;
+                if (words.length == 0 || words.length > Limits.MAX_TAIL_WORDS) {
+                    problem(lineNo, column, "'" + term.trim() + "' must be 1 to " + Limits.MAX_TAIL_WORDS + " words");
+                } else if (group.tailsWritten >= Limits.MAX_TAILS) { // as written: plurals do not count
+                    problem(lineNo, column, "the group '" + group.name + "' has more than " + Limits.MAX_TAILS + " tails");
+                    return;
+                } else {
+                    group.tailsWritten++;
+                    addWithNumberVariants(group.tails, words);
                 }
             }
             if (comma < 0) break;

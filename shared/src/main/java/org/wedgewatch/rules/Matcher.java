@@ -168,6 +168,9 @@ public final class Matcher {
         int[] reportedStamp = new int[0]; // per pattern: the post number that reported it
         int post;
 
+        // After "let's not pretend" (a denial of a denial), negations in the same sentence assert.
+        int denialSentence = -1;
+
         // For explaining a miss: the deepest trie position any match reached.
         int bestDepth;
         int bestNode;
@@ -235,6 +238,7 @@ public final class Matcher {
             java.util.Arrays.fill(headByStart, 0, n + 1, -1);
             termCount = 0;
             bestDepth = 0;
+            denialSentence = -1;
             for (int r = 0; r < RING; r++) liveCount[r] = 0;
             for (int i = 0; i < n; i++) {
                 termStep(i);
@@ -298,14 +302,20 @@ public final class Matcher {
             stampNow++;
             liveCount[here] = 0;
             boolean isBreak = token == Automaton.BREAK || token == Automaton.QUESTION;
-            boolean negation = token > Automaton.QUESTION && automaton.negation[token];
-            boolean filler = token > Automaton.QUESTION && automaton.filler[token];
-            step(trie, 0, i, token, isBreak, negation, here);
+            boolean word = token > Automaton.QUESTION;
+            boolean negation = word && automaton.negation[token];
+            boolean filler = word && automaton.filler[token];
+            if (negation && sentence[i] == denialSentence) { // "... didn't cost us" after "let's not pretend"
+                negation = false;
+                filler = true;
+            }
+            boolean barrier = negation || (word && automaton.barrier[token]);
+            step(trie, 0, i, token, isBreak, barrier, here);
             int[] nodes = liveNode[prev];
             int[] starts = liveStart[prev];
             int count = i > 0 ? liveCount[prev] : 0;
             for (int k = 0; k < count; k++) {
-                step(trie, nodes[k], starts[k], token, isBreak, negation, here);
+                step(trie, nodes[k], starts[k], token, isBreak, barrier, here);
                 if (filler) add(nodes[k], starts[k], here); // a filler is stepped over
             }
             for (int e = 0; e < events; e++) {
@@ -330,17 +340,20 @@ public final class Matcher {
                     bestStopped = i + 1;
                 }
                 for (int o = trie.outputStart[node]; o < trie.outputStart[node + 1] && recorded < Limits.MAX_HITS_PER_WORD; o++) {
-                    hit(trie.outputs[o], liveS[k], i);
+                    int pattern = trie.outputs[o];
+                    if (patterns.kind[pattern] == PatternTable.DENIAL) denialSentence = sentence[i];
+                    hit(pattern, liveS[k], i);
                     recorded++;
                 }
             }
         }
 
-        private void step(Trie trie, int node, int start, int token, boolean isBreak, boolean negation, int here) {
+        private void step(Trie trie, int node, int start, int token, boolean isBreak, boolean barrier, int here) {
             if (token != Automaton.UNKNOWN) addChild(trie, node, token, start, here);
             if (token == Automaton.QUESTION) addChild(trie, node, Automaton.BREAK, start, here);
-            // A gap never skips "not" or "never" (that is how rebuttals pass), nor a sentence end.
-            if (!negation && !isBreak) addChild(trie, node, Automaton.ANY, start, here);
+            // A gap never skips "not" or "never" (that is how rebuttals pass), "but" or "because"
+            // (another clause has another subject), nor a sentence end.
+            if (!barrier && !isBreak) addChild(trie, node, Automaton.ANY, start, here);
         }
 
         private void addChild(Trie trie, int node, int token, int start, int here) {

@@ -348,7 +348,7 @@ public final class Normalizer {
                 } else if (c == '\'') {
                     take = isLetter(prev) && isLetter(next);
                 } else if (c == '$') {
-                    take = isLetter(prev) || (isLetterOrDigit(prev) && isLetter(next));
+                    take = isLetter(prev) || prev == '$' || (isLetterOrDigit(prev) && isLetter(next)); // a$$et
                 } else if (c == '@') {
                     take = isLetterOrDigit(prev) && isLetter(next);
                 } else if (c == '!' || c == '|') {

@@ -7,6 +7,8 @@ final class PatternTable {
     static final int RULE = 0;
     /** A built-in wording that endorses a reported claim ("he was right"); see {@link RebuttalCues}. */
     static final int CONFIRM = 4;
+    /** A built-in wording that denies a denial ("let's not pretend ..."): negations after it assert. */
+    static final int DENIAL = 5;
 
     int[] kind = new int[64];   // RULE, or 1 + Exemption.Place ordinal
     int[] list = new int[64];   // index of the list; -1 for the built-in rebuttal cues
@@ -23,12 +25,12 @@ final class PatternTable {
         return add(1 + place.ordinal(), listIndex, ruleIndex, template);
     }
 
-    int addConfirmation(String name) {
-        return add(CONFIRM, -1, -1, name);
+    int addCue(int cueKind, String name) {
+        return add(cueKind, -1, -1, name);
     }
 
     boolean isExemption(int p) {
-        return kind[p] != RULE && kind[p] != CONFIRM;
+        return kind[p] >= 1 && kind[p] <= 3;
     }
 
     private int add(int k, int l, int r, String src) {

@@ -15,7 +15,8 @@ final class RebuttalCues {
         "! Version: 1",
         "group claim: lie, lies, myth, smear, claim, idea, notion, narrative, talking point, meme, trope, "
             + "propaganda, garbage, nonsense, bs, bullshit, disinformation, misinformation, story, line, take, "
-            + "conspiracy theory, slogan, script",
+            + "conspiracy theory, slogan, script, rumor, rumors, rumour, accusation, accusations, allegation, "
+            + "allegations, charge, theory, canard, falsehood, fiction, meme, memes, line of attack, talking points",
         "group spread: retweeting, retweet, sharing, share, spreading, spread, amplifying, amplify, posting, "
             + "boosting, boost, repeating, repeat, falling for, believing, parroting, forwarding",
         "group speaker: accounts, account, trolls, troll, bots, bot, people, posts, post, tweets, tweet, folks, "
@@ -30,7 +31,8 @@ final class RebuttalCues {
             + "push, pushing, pushes, pushed, tell, telling, tells, told, argue, argues, arguing, argued, think, "
             + "thinks, pretend, pretends, pretending, suggest, suggests, suggesting, want you to believe, "
             + "keep saying, reply, replies, replied, replying, swear, swears, swore, posted, tweeted, wrote, writes, "
-            + "implying, implies, blames, blamed, quoted, quoting, shouted, yelled, asserting, asserts, alleging, alleges",
+            + "implying, implies, blames, blamed, quoted, quoting, shouted, yelled, asserting, asserts, alleging, alleges, "
+            + "called, calls, calling, labeled, labelled, branded, forwarded, forwarding, shared, sharing, sent, sends",
         "except before: {claim} that",
         "except before: {claim} of",
         "except before: stop {spread}",
@@ -42,13 +44,18 @@ final class RebuttalCues {
         "except before: (told|tell|tells|telling) (me|us|you|everyone|people) * that",
         "except before: (told|tell|tells|telling) (me|us|you|everyone|people) that",
         "except before: (claiming|insisting|arguing|suggesting|alleging|asserting) [that]",
-        "except before: (calling|labeling|labelling|branding|painting)",
+        "except before: (calling|labeling|labelling|branding|painting|saying|telling people|insinuating)",
+        "except before: (keep|keeps|kept) (seeing|hearing|reading) [that|people say|posts saying]",
+        "except before: (painted|painting|portrayed|portraying|framed|framing|depicted|depicting|cast|casting|smeared|smearing)",
+        "! A saying verb inside a match means its words were someone's words: \"accounts posing as progressives called the DNC ...\".",
+        "except: (called|calls|calling|claimed|claims|claiming|labeled|labelled|branded|accused|accusing|painted|portrayed)",
+        "except before: (see|saw|hear|heard|read) (people|folks|someone|posts|tweets|accounts) (say|saying|claim|claiming|insist)",
+        "except before: (the|this|that|a) {claim} [that]",
         "except before: (a|an|the|this|that|every|one) {reporter}",
         "except before: (it is|that is|this is) [a] (false|not true|a lie|wrong|propaganda|a smear) that",
         "except before: not true that",
         "except before: (do not|never|no longer|not|cannot) (believe|buy|fall for|accept)",
         "except before: (if|when) (someone|anyone|somebody|an account|a troll|a bot) (says|claims|tells you|posts)",
-        "except before: the (so called|so-called)",
         "except before: (fact check|fact-check|debunked|debunking|myth|false)",
         "except before: (stop|quit) (saying|claiming|pretending|blaming)",
         "except before: (who|which|that) (say|says|claim|claims|insist|insists|pretend|pretends|want you to think)",
@@ -56,7 +63,10 @@ final class RebuttalCues {
         "except after: (is|are|was) (false|not true|untrue|wrong|a lie|debunked|nonsense|bullshit|bs)",
         "except after: said no one",
         "except after: (is|are) what (trolls|bots|they|russia|the kremlin|the gop) want",
-        "except after: ? (no|nope|wrong|false|nah|hardly|only if|not really|of course not)",
+        "except after: ? (no|nope|wrong|false|nah|hardly|only if|not really|of course not|please|not even close|lol no|come on|doubtful|really|seriously)",
+        "except after: ? *3 (not|no|never|nothing|nobody|none|wrong|false|nonsense|myth|untrue)",
+        "except after: / (it|they|he|she|that|this) (did|does|is|are|was|were|has|have|do) not",
+        "except after: (is|was|are) [just|a] (easier|easy|lazy|convenient|wrong|unfair|a mistake|a cop out|a dodge|pointless|cheap) [than]",
         "",
         "! A post that reports a claim and then agrees with it makes the claim: these keep the claim warned",
         "! when a reported-speech cue or quotation marks around it would cancel it.",
@@ -72,7 +82,19 @@ final class RebuttalCues {
         "  match: (like|as) (my|our|the) [old] {kin} [always|once|used to] (said|says|say|put it)",
         "  match: (i am|i m) [just] saying",
         "  match: ? yes",
+        "",
+        "! \"Let's not pretend progressives didn't ...\" asserts what it seems to deny.",
+        "rule denial",
+        "  family: built-in",
+        "  explain: Denies a denial, so the claim after it is made.",
+        "  match: (not|never) (pretend|act like|tell me|kid yourself|forget)",
+        "  match: (nobody|no one|you) (can|could) (deny|say|pretend|tell me)",
+        "  match: (cannot|can not) deny",
+        "  match: stop (pretending|acting like)",
         "");
+
+    /** The cue rule whose wordings deny a denial: after them, "isn't" and "didn't" assert. */
+    static final String DENIAL = "denial";
 
     private static PatternList list;
 

@@ -13,6 +13,9 @@ final class TermGroup {
     final List<String[]> terms = new ArrayList<>();
     /** Single words that stand for the group after one of its terms ("they"). */
     final List<String> refer = new ArrayList<>();
+    /** Words that may follow any term as part of it ("crowd": "Biden's crowd", "the Squad crowd"). */
+    final List<String[]> tails = new ArrayList<>();
+    int tailsWritten;
 
     TermGroup(String name, int line) {
         this.name = name;

@@ -3,7 +3,7 @@ package org.wedgewatch.rules;
 /**
  * Reads a one-letter slip in a long word ("electon", "rascists") as the list's word, by the
  * symmetric-delete method: every list word and each of its one-letter deletions are indexed, and
- * a post's unknown word is looked up, and each of its own deletions. That is at most one lookup
+ * a post's unknown word is looked up, and each of its own deletions and neighbour swaps. That is two lookups
  * per letter, so matching stays linear. Only long words, the same first and last letter, and a
  * single candidate. Only inner letters are deleted, so the first and last letters always agree:
  * "racism" never becomes "racist".
@@ -40,6 +40,7 @@ final class Typos {
         if (n < MIN_LENGTH - 1 || !letters(word)) return -1;
         int found = lookup(word, word, -1);
         for (int i = 1; i < n - 1 && found != AMBIGUOUS; i++) found = lookup(deleteAt(word, i), word, found);
+        for (int i = 1; i < n - 2 && found != AMBIGUOUS; i++) found = lookup(swapAt(word, i), word, found);
         return found < 0 ? -1 : found;
     }
 
@@ -49,6 +50,15 @@ final class Typos {
         int id = target[k];
         if (id == AMBIGUOUS || (found >= 0 && found != id)) return AMBIGUOUS;
         return id;
+    }
+
+    /** Two neighbouring inner letters swapped: "kremiln". */
+    private static String swapAt(String w, int i) {
+        char[] c = w.toCharArray();
+        char t = c[i];
+        c[i] = c[i + 1];
+        c[i + 1] = t;
+        return new String(c);
     }
 
     private static String deleteAt(String w, int i) {

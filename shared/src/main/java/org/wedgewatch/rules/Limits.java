@@ -17,7 +17,9 @@ public final class Limits {
      */
     public static final int MAX_LIVE = 256;
     /** Pattern hits recorded at one word of a post (a real post has a few in all). */
-    public static final int MAX_HITS_PER_WORD = 64;
+    public static final int MAX_HITS_PER_WORD = 32;
+    /** Group terms that may end at one word of a post. */
+    public static final int MAX_TERMS_PER_WORD = 16;
 
     public final int maxBytes;
     public final int maxRules;

@@ -150,8 +150,8 @@ public final class Matcher {
         int termCount;
         int[] nextTermNode = new int[Limits.MAX_LIVE];
         int[] nextTermStart = new int[Limits.MAX_LIVE];
-        int[] eventClass = new int[Limits.MAX_LIVE];
-        int[] eventStart = new int[Limits.MAX_LIVE];
+        int[] eventClass = new int[Limits.MAX_TERMS_PER_WORD];
+        int[] eventStart = new int[Limits.MAX_TERMS_PER_WORD];
         int events;
         int[] classSeenAt = new int[0]; // first position where a term of the class ended, in this post
         int[] classSeenPost = new int[0]; // the post number classSeenAt is for

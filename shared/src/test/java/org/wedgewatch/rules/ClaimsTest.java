@@ -91,7 +91,8 @@ class ClaimsTest {
         assertTrue(cancelled.matches.isEmpty());
         assertEquals(1, cancelled.cancelled.size());
         assertEquals("before", cancelled.cancelled.get(0).place);
-        assertEquals("lie that", cancelled.cancelled.get(0).words.toLowerCase(java.util.Locale.ROOT));
+        assertTrue(cancelled.cancelled.get(0).words.toLowerCase(java.util.Locale.ROOT).endsWith("lie that"),
+                cancelled.cancelled.get(0).words);
 
         Explanation near = m.explain("Leftists lost the argument.");
         assertTrue(near.matches.isEmpty());

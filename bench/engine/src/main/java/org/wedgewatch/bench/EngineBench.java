@@ -83,6 +83,29 @@ public class EngineBench {
         }
     }
 
+    /**
+     * The worst case: a small list the parser accepts, written to be slow (many gaps over one
+     * word), on a 280-character post of that word repeated.
+     */
+    @State(Scope.Thread)
+    public static class Worst {
+        static final String LIST = "! Title: worst\n! Id: worst\n! Version: 1\nrule gaps\n  family: F\n  explain: x\n"
+            + "  match: ab *5 ab *5 ab *5 ab *5 ab *5 ab\n";
+        Matcher matcher;
+        String post;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            matcher = compile(LIST);
+            post = "ab ".repeat(93) + "a";
+        }
+    }
+
+    @Benchmark
+    public int worstCase(Worst s) {
+        return s.matcher.match(s.post).size();
+    }
+
     @Benchmark
     public int engine(Engine s) {
         String text = s.texts[s.next++ % s.texts.length];
@@ -125,6 +148,7 @@ public class EngineBench {
         double[] e100 = percentiles(results, "engine", "100000");
         double[] regex = percentiles(results, "regexAlternation", null);
         double[] loop = percentiles(results, "loopOverRules", null);
+        double[] worst = percentiles(results, "worstCase", null);
 
         System.out.println();
         System.out.println("| measure | p50 (us) | p99 (us) |");
@@ -133,12 +157,14 @@ public class EngineBench {
         row("engine, 100,000 rules", e100);
         row("java.util.regex alternation, 10,000 rules", regex);
         row("loop over rules, 10,000 rules", loop);
+        row("worst case: a list of gaps over one word, on a 280-character post of that word", worst);
         System.out.printf("compile 10,000 rules: %.1f ms (median of 5); compiled form %.2f MB (heap growth), automaton arrays %.2f MB%n",
             compile.millis, compile.heapBytes / 1e6, compile.arrayBytes / 1e6);
         System.out.printf("bench: engine compile_ms=%.1f memory_mb=%.2f p50_us=%.3f p99_us=%.3f p50_100k_us=%.3f p99_100k_us=%.3f"
-                + " regex_p50_us=%.1f loop_p50_us=%.1f speedup_vs_regex=%.0f speedup_vs_loop=%.0f ratio_100k_vs_10k=%.2f%n",
+                + " regex_p50_us=%.1f loop_p50_us=%.1f speedup_vs_regex=%.0f speedup_vs_loop=%.0f ratio_100k_vs_10k=%.2f"
+                + " worst_p50_us=%.1f worst_p99_us=%.1f%n",
             compile.millis, compile.heapBytes / 1e6, e10[0], e10[1], e100[0], e100[1], regex[0], loop[0],
-            regex[0] / e10[0], loop[0] / e10[0], e100[0] / e10[0]);
+            regex[0] / e10[0], loop[0] / e10[0], e100[0] / e10[0], worst[0], worst[1]);
     }
 
     private static void row(String name, double[] p) {

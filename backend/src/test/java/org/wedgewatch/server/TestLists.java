@@ -45,7 +45,7 @@ final class TestLists {
                 "rule boom",
                 "  family: F0 boom",
                 "  explain: Expands combinatorially.",
-                "  match: {many} [{many}] (and|or) {many} * {many}",
+                "  match: {many} (a|b|c|d|e|f|g|h|i|j) *5 (a|b|c|d|e|f|g|h|i|j) *5 (a|b|c|d|e|f|g|h|i|j)",
                 "");
     }
 

@@ -20,6 +20,8 @@ final class Automaton {
     final boolean[] filler;
     /** Words that end a clause: a gap never skips them. */
     final boolean[] barrier;
+    /** Words that open a question ("why", "who", "are"): a question that opens with one is asked, not echoed. */
+    final boolean[] asks;
     final Trie phrases;
     /** Outputs: a class token id times two, plus one for a refer word ("they"). */
     final Trie terms;
@@ -27,12 +29,13 @@ final class Automaton {
     final int longestPhrase;
     final Typos typos;
 
-    Automaton(Vocabulary vocabulary, boolean[] negation, boolean[] filler, boolean[] barrier, Trie phrases, Trie terms,
+    Automaton(Vocabulary vocabulary, boolean[] negation, boolean[] filler, boolean[] barrier, boolean[] asks, Trie phrases, Trie terms,
               int longestPhrase, Typos typos) {
         this.vocabulary = vocabulary;
         this.negation = negation;
         this.filler = filler;
         this.barrier = barrier;
+        this.asks = asks;
         this.phrases = phrases;
         this.terms = terms;
         this.longestPhrase = longestPhrase;

@@ -32,6 +32,12 @@ public final class ListCompiler {
     /** Words that end a clause: a gap never skips them ("Progressives worked hard, but Russia handed ..."). */
     static final String[] BARRIERS = {"but", "because", "while", "although", "though", "whereas", "yet", "unlike", "instead"};
 
+    /** Words that open a real question; a claim ending in "?" without one is an echo that doubts it. */
+    static final String[] QUESTION_WORDS = {
+        "why", "who", "whose", "whom", "what", "when", "where", "how", "which", "are", "is", "was", "were", "do",
+        "does", "did", "can", "could", "will", "would", "should", "shall", "have", "has", "had", "am", "q",
+    };
+
     private final Vocabulary vocabulary = new Vocabulary();
     private final TrieBuilder phrases = new TrieBuilder();
     private final TrieBuilder terms = new TrieBuilder();
@@ -47,6 +53,7 @@ public final class ListCompiler {
         for (String n : NEGATIONS) id(Normalizer.collapseRepeats(n));
         for (String f : FILLERS) id(Normalizer.collapseRepeats(f));
         for (String b : BARRIERS) id(Normalizer.collapseRepeats(b));
+        for (String q : QUESTION_WORDS) id(Normalizer.collapseRepeats(q));
     }
 
     public static Matcher compile(List<PatternList> lists) {
@@ -161,8 +168,10 @@ public final class ListCompiler {
         for (String f : FILLERS) filler[vocabulary.get(Normalizer.collapseRepeats(f))] = true;
         boolean[] barrier = new boolean[vocab];
         for (String b : BARRIERS) barrier[vocabulary.get(Normalizer.collapseRepeats(b))] = true;
+        boolean[] asks = new boolean[vocab];
+        for (String q : QUESTION_WORDS) asks[vocabulary.get(Normalizer.collapseRepeats(q))] = true;
         Typos typos = new Typos();
         for (int id = 0; id < vocab; id++) typos.add(vocabulary.word(id), id);
-        return new Automaton(vocabulary, negation, filler, barrier, phrases.build(vocab), terms.build(vocab), longestPhrase, typos);
+        return new Automaton(vocabulary, negation, filler, barrier, asks, phrases.build(vocab), terms.build(vocab), longestPhrase, typos);
     }
 }

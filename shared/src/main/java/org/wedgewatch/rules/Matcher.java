@@ -406,6 +406,19 @@ public final class Matcher {
             return true;
         }
 
+        /**
+         * "Progressives cost us the House? Nearly every seat we lost was a moderate's." A claim
+         * that ends its sentence with a question mark, in the order of a statement (its sentence
+         * does not open with a question word), echoes the claim to doubt it.
+         */
+        private boolean echoQuestion(int s, int e) {
+            if (e + 1 >= n || ids[e + 1] != Automaton.QUESTION) return false;
+            int first = s;
+            while (first > 0 && sentence[first - 1] == sentence[s] && origin[first - 1] >= 0) first--;
+            int id = ids[first];
+            return id == Automaton.UNKNOWN || !automaton.asks[id];
+        }
+
         /** Most of the match's words inside quotation marks: the post quotes the claim, not makes it. */
         private boolean quoted(int s, int e) {
             int words = 0;
@@ -418,7 +431,8 @@ public final class Matcher {
             if (reportedStamp.length < patterns.size) reportedStamp = new int[patterns.size];
             boolean confirmed = false;
             for (int h = 0; h < hits; h++) {
-                if (patterns.kind[hitPattern[h]] == PatternTable.CONFIRM) {
+                int kind = patterns.kind[hitPattern[h]];
+                if (kind == PatternTable.CONFIRM || kind == PatternTable.DENIAL) {
                     confirmed = true;
                     if (why != null) why.confirmedBy = span(hitStart[h], hitEnd[h]);
                 }
@@ -429,15 +443,16 @@ public final class Matcher {
                 if (patterns.kind[p] != PatternTable.RULE || reportedStamp[p] == post) continue;
                 int x = exemptedBy(h, confirmed);
                 boolean quote = x < 0 && !confirmed && quoted(hitStart[h], hitEnd[h]);
+                boolean echo = x < 0 && !quote && echoQuestion(hitStart[h], hitEnd[h]);
                 PatternList list = lists.get(patterns.list[p]);
                 Rule rule = list.rules.get(patterns.rule[p]);
                 int start = charStart(hitStart[h]);
                 int end = charEnd(hitEnd[h]);
                 Match m = new Match(list.id, rule.id, rule.family, rule.explanation, rule.action, start, end,
                         patterns.list[p], patterns.rule[p]);
-                if (x >= 0 || quote) {
+                if (x >= 0 || quote || echo) {
                     if (why != null) why.cancelled(m, x >= 0 ? patterns.source.get(hitPattern[x]) : null,
-                            x >= 0 ? span(hitStart[x], hitEnd[x]) : null, x >= 0 ? placeOf(hitPattern[x]) : "quoted");
+                            x >= 0 ? span(hitStart[x], hitEnd[x]) : null, x >= 0 ? placeOf(hitPattern[x]) : quote ? "quoted" : "asked");
                     continue;
                 }
                 reportedStamp[p] = post;

@@ -16,7 +16,8 @@ final class RebuttalCues {
         "group claim: lie, lies, myth, smear, claim, idea, notion, narrative, talking point, meme, trope, "
             + "propaganda, garbage, nonsense, bs, bullshit, disinformation, misinformation, story, line, take, "
             + "conspiracy theory, slogan, script, rumor, rumors, rumour, accusation, accusations, allegation, "
-            + "allegations, charge, theory, canard, falsehood, fiction, meme, memes, line of attack, talking points",
+            + "allegations, charge, theory, canard, falsehood, fiction, meme, memes, line of attack, talking points, "
+            + "fever dream, fantasy, delusion, hoax, fairy tale",
         "group spread: retweeting, retweet, sharing, share, spreading, spread, amplifying, amplify, posting, "
             + "boosting, boost, repeating, repeat, falling for, believing, parroting, forwarding",
         "group speaker: accounts, account, trolls, troll, bots, bot, people, posts, post, tweets, tweet, folks, "
@@ -44,7 +45,8 @@ final class RebuttalCues {
         "except before: (told|tell|tells|telling) (me|us|you|everyone|people) * that",
         "except before: (told|tell|tells|telling) (me|us|you|everyone|people) that",
         "except before: (claiming|insisting|arguing|suggesting|alleging|asserting) [that]",
-        "except before: (calling|labeling|labelling|branding|painting|saying|telling people|insinuating)",
+        "except before: (calling|labeling|labelling|branding|painting|saying|telling people|insinuating|pretending|imagining|believing|thinking)",
+        "except before: (insists|insisted|claims|claimed|swears|swore|maintains|alleges|alleged|argues|argued|thinks|believes|keeps saying|kept saying) [that]",
         "except before: (keep|keeps|kept) (seeing|hearing|reading) [that|people say|posts saying]",
         "except before: (painted|painting|portrayed|portraying|framed|framing|depicted|depicting|cast|casting|smeared|smearing)",
         "! A saying verb inside a match means its words were someone's words: \"accounts posing as progressives called the DNC ...\".",
@@ -63,7 +65,7 @@ final class RebuttalCues {
         "except after: (is|are|was) (false|not true|untrue|wrong|a lie|debunked|nonsense|bullshit|bs)",
         "except after: said no one",
         "except after: (is|are) what (trolls|bots|they|russia|the kremlin|the gop) want",
-        "except after: ? (no|nope|wrong|false|nah|hardly|only if|not really|of course not|please|not even close|lol no|come on|doubtful|really|seriously)",
+        "except after: ? (no|nope|wrong|false|nah|hardly|only if|not really|of course not|please|not even close|lol no|come on|doubtful|really|seriously|check|look at|read|show me|source)",
         "except after: ? *3 (not|no|never|nothing|nobody|none|wrong|false|nonsense|myth|untrue)",
         "except after: / (it|they|he|she|that|this) (did|does|is|are|was|were|has|have|do) not",
         "except after: (is|was|are) [just|a] (easier|easy|lazy|convenient|wrong|unfair|a mistake|a cop out|a dodge|pointless|cheap) [than]",
@@ -78,6 +80,7 @@ final class RebuttalCues {
         "  match: (said|put|says|puts|sums|summed) it (best|perfectly|well|up)",
         "  match: say it louder",
         "  match: (has to|have to|got to|going to|will|gotta|i will|i am going to) say it",
+        "  match: say it again",
         "  match: could not agree more",
         "  match: (like|as) (my|our|the) [old] {kin} [always|once|used to] (said|says|say|put it)",
         "  match: (i am|i m) [just] saying",

@@ -41,7 +41,7 @@ run: build
 
 # The engine's fuzzing properties (parser, normalizer, compile-and-match; shared/.../*FuzzTest), which
 # `make test` runs 1,000 times each, run FUZZ_TRIES times each.
-FUZZ_TRIES ?= 20000
+FUZZ_TRIES ?= 100000
 fuzz:
 	scripts/deps.sh $(JAVA_PKGS)
 	$(MVN) test -pl shared -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false -Djqwik.tries.default=$(FUZZ_TRIES)

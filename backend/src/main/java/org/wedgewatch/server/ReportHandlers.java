@@ -29,12 +29,12 @@ final class ReportHandlers {
     private final BodyGate gate;
 
     ReportHandlers(ServerConfig config, Reports reports, ListCache cache, Auth auth, ClientAddress clients, BodyGate gate) {
-        this.gate = gate;
         this.config = config;
         this.reports = reports;
         this.cache = cache;
         this.auth = auth;
         this.clients = clients;
+        this.gate = gate;
     }
 
     void submit(Context ctx) throws SQLException {

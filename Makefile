@@ -6,7 +6,7 @@ JAVA_PKGS := openjdk-17-jdk-headless=javac maven=mvn nodejs=node
 TEST_PKGS := $(JAVA_PKGS) npm=npm chromium chromium-l10n chromium-driver firefox-esr postgresql
 BENCH_PKGS := $(TEST_PKGS) wrk nginx-light
 
-.PHONY: run test bench eval build deps check-lists test-extension bench-extension
+.PHONY: run test bench eval build deps check-lists test-extension bench-extension fuzz
 
 deps:
 	scripts/deps.sh $(TEST_PKGS)
@@ -39,6 +39,13 @@ bench: build
 
 run: build
 	scripts/run.sh
+
+# The engine's fuzzing properties (parser, normalizer, compile-and-match; shared/.../*FuzzTest), which
+# `make test` runs 1,000 times each, run FUZZ_TRIES times each.
+FUZZ_TRIES ?= 100000
+fuzz:
+	scripts/deps.sh $(JAVA_PKGS)
+	$(MVN) test -pl shared -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false -Djqwik.tries.default=$(FUZZ_TRIES)
 
 # The extension's Node tests (JVM/TeaVM parity, Firefox ESR, reproducible zips) and web-ext lint;
 # needs `mvn install` first (the built extension and the list tool).

@@ -12,7 +12,7 @@ TOKEN_FILE="$DATA/run-token"
 
 scripts/deps.sh curl
 mkdir -p "$DATA"
-java -jar "$JAR" serve --port "$PORT" --data "$DATA" > "$DATA/server.log" 2>&1 &
+java -jar "$JAR" serve --init-keys --port "$PORT" --data "$DATA" > "$DATA/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' INT TERM EXIT
 

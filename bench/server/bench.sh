@@ -36,7 +36,7 @@ scripts/deps.sh curl wrk nginx-light
 
 # 1. The list server on a fresh embedded database, with the default list published.
 PORT=$(free_port)
-java ${SERVER_JAVA_OPTS:-} -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" --data "$WORK/data" > "$WORK/server.log" 2>&1 &
+java ${SERVER_JAVA_OPTS:-} -jar "$JAR" serve --init-keys --host 127.0.0.1 --port "$PORT" --data "$WORK/data" > "$WORK/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/health" > /dev/null 2>&1 && break; sleep 0.2; done
 TOKEN=$(java -jar "$JAR" token create --group bench --data "$WORK/data" | sed -n 's/^token: *//p')

@@ -5,6 +5,7 @@ import org.wedgewatch.cli.CheckCommand;
 import org.wedgewatch.cli.ClustersCommand;
 import org.wedgewatch.cli.EvalCommand;
 import org.wedgewatch.cli.ExplainCommand;
+import org.wedgewatch.cli.KeysCommand;
 import org.wedgewatch.cli.MatchCommand;
 import org.wedgewatch.cli.PublishCommand;
 import org.wedgewatch.cli.ServeCommand;
@@ -21,6 +22,7 @@ public final class Main {
         "  serve [--port 8080] [--db JDBC_URL] [--data DIR]  run the list server (SQLite under ./data by default)",
         "  token create --group NAME | token revoke ID       maintainer API tokens",
         "  explain --list FILE [TEXT]                       why one post warns or passes, rule by rule",
+        "  keys init | root-key | root | certify | sign | activate   signing key, offline root, rotation",
         "  publish --server URL --token TOKEN FILE          check a list, then publish it",
         "");
 
@@ -42,6 +44,7 @@ public final class Main {
             case "clusters": code = ClustersCommand.run(rest, System.out, System.err); break;
             case "serve": code = ServeCommand.run(rest, System.out, System.err); break;
             case "token": code = TokenCommand.run(rest, System.out, System.err); break;
+            case "keys": code = KeysCommand.run(rest, System.out, System.err); break;
             case "publish": code = PublishCommand.run(rest, System.out, System.err); break;
             default:
                 System.err.print("unknown command '" + args[0] + "'\n" + USAGE);

@@ -1,8 +1,12 @@
 package org.wedgewatch.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.wedgewatch.server.DataFolder;
+import org.wedgewatch.server.OperatorError;
 import org.wedgewatch.server.ServerConfig;
 import org.wedgewatch.server.WedgewatchServer;
 
@@ -11,7 +15,9 @@ public final class ServeCommand {
     static final String USAGE = String.join("\n",
             "usage: serve [--port 8080] [--host 0.0.0.0] [--db JDBC_URL] [--data DIR] [--max-list-bytes N]",
             "             [--idle-timeout SECONDS] [--body-timeout SECONDS] [--reports-per-hour N]",
-            "             [--trust-forwarded-for] [--public-url URL]",
+            "             [--trust-forwarded-for] [--public-url URL] [--report-timeout SECONDS]",
+            "             [--max-lists-per-group N] [--max-versions-per-group N] [--init-keys]",
+            "  --init-keys makes DATA/keys/signing.key if there is none (first start only; see 'keys init')",
             "  --db defaults to an SQLite file under --data (default ./data); jdbc:postgresql://... for PostgreSQL");
 
     private ServeCommand() {
@@ -26,7 +32,20 @@ public final class ServeCommand {
             err.println(USAGE);
             return 2;
         }
-        WedgewatchServer server = WedgewatchServer.start(config);
+        WedgewatchServer server;
+        try {
+            server = WedgewatchServer.start(config);
+        } catch (OperatorError e) {
+            err.println("wedgewatch: cannot start: " + e.getMessage());
+            return 1;
+        } catch (SQLException e) {
+            err.println("wedgewatch: cannot start: the database " + describe(config) + " cannot be used: "
+                    + String.valueOf(e.getMessage()).replace('\n', ' '));
+            return 1;
+        } catch (IOException e) {
+            err.println("wedgewatch: cannot start: " + DataFolder.describe(e));
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
         out.println("wedgewatch server listening on port " + server.port() + " (database "
                 + (server.database().isSqlite() ? config.jdbcUrl() : "postgresql") + ", keys in " + config.dataDir.resolve("keys") + ")");
@@ -49,10 +68,18 @@ public final class ServeCommand {
                 case "--reports-per-hour" -> c.reportsPerHour = Integer.parseInt(value(args, ++i, a));
                 case "--trust-forwarded-for" -> c.trustForwardedFor = true;
                 case "--public-url" -> c.publicUrl = value(args, ++i, a).replaceAll("/+$", "");
+                case "--report-timeout" -> c.reportReadTimeout = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));
+                case "--max-lists-per-group" -> c.maxListsPerGroup = Integer.parseInt(value(args, ++i, a));
+                case "--max-versions-per-group" -> c.maxVersionsPerGroup = Integer.parseInt(value(args, ++i, a));
+                case "--init-keys" -> c.initKeys = true;
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
         }
         return c;
+    }
+
+    private static String describe(ServerConfig config) {
+        return config.dbUrl == null ? config.jdbcUrl().substring("jdbc:sqlite:".length()) : "at --db";
     }
 
     static String value(String[] args, int i, String option) {

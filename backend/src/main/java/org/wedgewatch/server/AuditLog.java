@@ -8,12 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The append-only audit log: publishes, token creation and revocation, failed authentication. */
+/** The append-only audit log: publishes and rejected publishes, tokens, refusals (401, 403), key activation. */
 public final class AuditLog {
     public static final String PUBLISH = "publish";
     public static final String TOKEN_CREATE = "token.create";
     public static final String TOKEN_REVOKE = "token.revoke";
     public static final String AUTH_FAILED = "auth.failed";
+    /** One row standing for failed authentications not written one by one (see {@link AuthThrottle}). */
+    public static final String AUTH_FAILED_SUPPRESSED = "auth.failed.suppressed";
+    public static final String FORBIDDEN = "forbidden";
+    public static final String PUBLISH_REJECTED = "publish.rejected";
+    public static final String KEY_ACTIVATE = "key.activate";
 
     /** One entry, as read back by tests and operators. */
     public record Entry(long at, String event, String actor, String subject, String detail) {

@@ -18,6 +18,7 @@ public final class Database implements AutoCloseable {
     private final String url;
     private final boolean sqlite;
     private final BlockingQueue<Connection> idle;
+    private final WriteHealth writes = new WriteHealth();
 
     private Database(String url, int poolSize) {
         this.url = url;
@@ -107,16 +108,35 @@ public final class Database implements AutoCloseable {
                 result = work.apply(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackKeeping(c, e);
+                if (e instanceof SQLException s && !ListStore.isUniqueViolation(s)) writes.failed(s);
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            c.setAutoCommit(true);
             ok = true;
+            writes.succeeded();
             return result;
         } finally {
-            release(c, ok);
+            release(c, ok); // a connection whose rollback failed is closed, never pooled
         }
+    }
+
+    /**
+     * Rolls back without hiding why: SQLite may already have rolled back by itself (a full disk),
+     * so ROLLBACK fails too, and that second error must not replace the first.
+     */
+    private static void rollbackKeeping(Connection c, Exception cause) {
+        try {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException | RuntimeException second) {
+            cause.addSuppressed(second);
+        }
+    }
+
+    /** Whether the last write committed, and if not, why. */
+    public WriteHealth writes() {
+        return writes;
     }
 
     @Override

@@ -17,13 +17,15 @@ import org.slf4j.LoggerFactory;
  * Current versions held in memory so a GET never touches the database. The database stays the
  * only state: every refresh interval each instance compares (version, signature) per list with
  * the database and reloads what changed, so instances behind one load balancer agree within it.
- * The refresh also re-signs current versions whose signature is past half its validity.
+ * The refresh also re-signs current versions whose signature is past half its validity, or that
+ * another key signed, when this instance holds the active key.
  */
 public final class ListCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ListCache.class);
 
     private final ListStore store;
     private final SigningKeys keys;
+    private final ActiveKey active;
     private final Duration signatureValidity;
     private final String cacheControl;
     private final Map<String, Representation> current = new ConcurrentHashMap<>();
@@ -33,9 +35,10 @@ public final class ListCache implements AutoCloseable {
         return t;
     });
 
-    public ListCache(ListStore store, SigningKeys keys, Duration signatureValidity, Duration interval, String cacheControl)
-            throws SQLException {
+    public ListCache(ListStore store, SigningKeys keys, ActiveKey active, Duration signatureValidity, Duration interval,
+                     String cacheControl) throws SQLException {
         this.store = store;
+        this.active = active;
         this.cacheControl = cacheControl;
         this.keys = keys;
         this.signatureValidity = signatureValidity;
@@ -77,6 +80,7 @@ public final class ListCache implements AutoCloseable {
     }
 
     synchronized void refresh() throws SQLException {
+        active.refresh();
         for (Map.Entry<String, String> e : store.currentStamps().entrySet()) {
             String id = e.getKey();
             Representation r = current.get(id);
@@ -92,7 +96,9 @@ public final class ListCache implements AutoCloseable {
         }
     }
 
+    /** Only the active key re-signs: an instance left with another key must not fight over signatures. */
     private boolean needsResigning(SignedMetadata signed) {
+        if (!active.isOurs()) return false;
         Instant halfLife = Instant.now().plus(signatureValidity.dividedBy(2));
         return signed.expires().isBefore(halfLife) || !signed.keyId().equals(keys.current().id());
     }

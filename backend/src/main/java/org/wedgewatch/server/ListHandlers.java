@@ -17,20 +17,24 @@ import org.wedgewatch.rules.Problem;
 /** /api/v1/lists: the catalogue, current lists, their signatures, history and publishing. */
 final class ListHandlers {
     static final String LIST_TYPE = "text/plain; charset=utf-8";
+    /** The highest '! Version:' a publish may carry; clients keep versions in 32-bit-safe integers too. */
+    static final long MAX_VERSION = Integer.MAX_VALUE;
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private final ServerConfig config;
     private final ListStore store;
     private final ListCache cache;
     private final Auth auth;
+    private final Database db;
     private final String currentCacheControl;
 
     static String currentCacheControl(ServerConfig config) {
         return "public, max-age=" + config.currentMaxAge.toSeconds();
     }
 
-    ListHandlers(ServerConfig config, ListStore store, ListCache cache, Auth auth) {
+    ListHandlers(ServerConfig config, ListStore store, ListCache cache, Auth auth, Database db) {
         this.config = config;
+        this.db = db;
         this.store = store;
         this.cache = cache;
         this.auth = auth;
@@ -179,10 +183,23 @@ final class ListHandlers {
         Json.send(ctx, 200, out);
     }
 
-    /** PUT: authenticate, read bounded, validate with the shared engine, then one transaction. */
+    /**
+     * PUT: authenticate, read bounded, validate with the shared engine, then one transaction. A
+     * refusal after authentication goes to the audit log with its reason.
+     */
     void publish(Context ctx) throws SQLException {
         String id = listId(ctx);
         Tokens.Publisher publisher = auth.require(ctx, id);
+        try {
+            publishAs(ctx, id, publisher);
+        } catch (ApiError e) {
+            String why = e.status + " " + e.getMessage();
+            AuditLog.append(db, AuditLog.PUBLISH_REJECTED, publisher.who(), id, why.length() > 500 ? why.substring(0, 500) : why);
+            throw e;
+        }
+    }
+
+    private void publishAs(Context ctx, String id, Tokens.Publisher publisher) throws SQLException {
         requirePlainText(ctx.header("Content-Type"));
         Long base = ifMatch(ctx.header("If-Match"));
         byte[] bytes = RequestBody.read(ctx, config.maxListBytes, config.bodyReadTimeout);
@@ -194,6 +211,10 @@ final class ListHandlers {
         if (parsed.ok() && !parsed.list().id().equals(id)) {
             problems.add(headerProblem(text, "! Id:", "this list says '! Id: " + parsed.list().id()
                     + "' but is published as '" + id + "'"));
+        }
+        if (parsed.ok() && parsed.list().version() > MAX_VERSION) {
+            problems.add(versionProblem(text, "the version must be at most " + MAX_VERSION + ", not "
+                    + parsed.list().version() + ": a version that high leaves no room to publish after it"));
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt((Problem p) -> p.line).thenComparingInt(p -> p.column));
@@ -215,8 +236,26 @@ final class ListHandlers {
         Json.send(ctx, 201, o); // every publish creates the immutable /versions/N resource
     }
 
+    /** Where the value of the '! Version:' header starts (keys match in any case, as the parser reads them). */
+    private static Problem versionProblem(String text, String message) {
+        int lineStart = 0;
+        for (int line = 1; lineStart <= text.length(); line++) {
+            int end = text.indexOf('\n', lineStart);
+            if (end < 0) end = text.length();
+            String l = text.substring(lineStart, end);
+            int colon = l.indexOf(':');
+            if (l.startsWith("!") && colon > 0 && l.substring(1, colon).trim().toLowerCase(java.util.Locale.ROOT).equals("version")) {
+                int column = colon + 2;
+                while (column - 1 < l.length() && l.charAt(column - 1) == ' ') column++;
+                return new Problem(line, column, message);
+            }
+            lineStart = end + 1;
+        }
+        return new Problem(1, 1, message);
+    }
+
     private static void requirePlainText(String contentType) {
-        String ct = contentType == null ? "" : contentType.toLowerCase().replace(" ", "");
+        String ct = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
         if (!(ct.equals("text/plain") || ct.equals("text/plain;charset=utf-8"))) {
             throw new ApiError(415, "send the list as 'Content-Type: text/plain; charset=utf-8', not '"
                     + (contentType == null ? "(none)" : abbreviate(contentType)) + "'");

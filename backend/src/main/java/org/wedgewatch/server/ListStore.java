@@ -24,12 +24,20 @@ public final class ListStore {
 
     private final Database db;
     private final SigningKeys keys;
+    private final ActiveKey active;
     private final Duration signatureValidity;
+    private final Quotas quotas;
 
-    public ListStore(Database db, SigningKeys keys, Duration signatureValidity) {
+    /** How much one publisher group may store; checked in the publish transaction. */
+    public record Quotas(int listsPerGroup, int versionsPerGroup) {
+    }
+
+    public ListStore(Database db, SigningKeys keys, ActiveKey active, Duration signatureValidity, Quotas quotas) {
         this.db = db;
         this.keys = keys;
+        this.active = active;
         this.signatureValidity = signatureValidity;
+        this.quotas = quotas;
     }
 
     /** A version of the list's history, without its body. */
@@ -45,6 +53,10 @@ public final class ListStore {
                                  Long expectedBase) throws SQLException {
         String id = list.id();
         long version = list.version();
+        if (!active.isOurs()) {
+            throw new ApiError(503, "this instance cannot sign right now (its signing key is not the active one); "
+                    + "nothing was stored, try again or tell the operator");
+        }
         String sha = Hashes.sha256Hex(bodyBytes);
         Instant now = Instant.now();
         SignedMetadata signed = SignedMetadata.sign(keys, id, version, sha, now, now.plus(signatureValidity));
@@ -69,6 +81,7 @@ public final class ListStore {
                     throw new ApiError(412, "you edited version " + expectedBase + " but the current version is " + base
                             + "; fetch it, merge your change and publish again");
                 }
+                requireQuota(c, publisher.group(), owner == null);
                 if (version <= base) {
                     throw new ApiError(409, "versions only go up: this list says version " + version
                             + " but version " + base + " is already published; raise '! Version:'");
@@ -87,6 +100,38 @@ public final class ListStore {
         } catch (SQLException e) {
             if (isUniqueViolation(e)) throw conflict(expectedBase, id);
             throw e;
+        }
+    }
+
+    /**
+     * Locks the group's row first (SQLite's write lock already serializes publishes), so two
+     * publishes of one group cannot both pass the count.
+     */
+    private void requireQuota(Connection c, String group, boolean newList) throws SQLException {
+        if (!db.isSqlite()) {
+            try (PreparedStatement p = c.prepareStatement("SELECT name FROM publisher_groups WHERE name = ? FOR UPDATE")) {
+                p.setString(1, group);
+                p.executeQuery().close();
+            }
+        }
+        if (newList && count(c, "SELECT COUNT(*) FROM lists WHERE group_name = ?", group) >= quotas.listsPerGroup()) {
+            throw new ApiError(403, "group '" + group + "' already has " + quotas.listsPerGroup()
+                    + " lists, its quota; ask the operator to raise --max-lists-per-group");
+        }
+        if (count(c, "SELECT COUNT(*) FROM list_versions v JOIN lists l ON l.id = v.list_id WHERE l.group_name = ?", group)
+                >= quotas.versionsPerGroup()) {
+            throw new ApiError(403, "group '" + group + "' already stores " + quotas.versionsPerGroup()
+                    + " versions, its quota; ask the operator to raise --max-versions-per-group");
+        }
+    }
+
+    private static long count(Connection c, String sql, String arg) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, arg);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

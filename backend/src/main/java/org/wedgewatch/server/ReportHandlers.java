@@ -1,5 +1,7 @@
 package org.wedgewatch.server;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,35 +26,39 @@ final class ReportHandlers {
     private final ListCache cache;
     private final Auth auth;
     private final ClientAddress clients;
+    private final BodyGate gate;
 
-    ReportHandlers(ServerConfig config, Reports reports, ListCache cache, Auth auth, ClientAddress clients) {
+    ReportHandlers(ServerConfig config, Reports reports, ListCache cache, Auth auth, ClientAddress clients, BodyGate gate) {
         this.config = config;
         this.reports = reports;
         this.cache = cache;
         this.auth = auth;
         this.clients = clients;
+        this.gate = gate;
     }
 
     void submit(Context ctx) throws SQLException {
         Cors.allowRead(ctx);
         String id = ListHandlers.listId(ctx);
         String ct = ctx.header("Content-Type");
-        if (ct == null || !ct.toLowerCase().startsWith("application/json")) {
+        if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new ApiError(415, "send the report as 'Content-Type: application/json'");
         }
         Representation list = cache.get(id).orElseThrow(() -> new ApiError(404, "no list '" + id + "' has been published"));
-        String client = reports.clientHash(clients.of(ctx));
-        long hourAgo = System.currentTimeMillis() - Duration.ofHours(1).toMillis();
-        if (reports.countSince(client, hourAgo) >= config.reportsPerHour) {
-            throw new ApiError(429, "too many reports from this address; at most " + config.reportsPerHour + " an hour",
-                    List.of(), Map.of("Retry-After", "3600"));
+        String address = clients.of(ctx);
+        byte[] bytes;
+        try (BodyGate.Pass ignored = gate.enter(address)) {
+            bytes = RequestBody.read(ctx, MAX_BODY, config.reportReadTimeout);
         }
-        byte[] bytes = RequestBody.read(ctx, MAX_BODY, config.bodyReadTimeout);
         JsonNode body;
         try {
             body = Json.MAPPER.readTree(RequestBody.utf8(bytes));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new ApiError(400, "the body is not JSON: " + e.getOriginalMessage().split("\n")[0]
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
-            throw new ApiError(400, "the body is not JSON: " + e.getMessage().split("\n")[0]);
+            throw new ApiError(400, "the body is not JSON");
         }
         if (body == null || !body.isObject()) throw new ApiError(400, "the body must be a JSON object");
         String rule = body.path("rule").asText("");
@@ -75,7 +82,10 @@ final class ReportHandlers {
             if (text.indexOf('\0') >= 0) throw new ApiError(400, "\"text\" contains a NUL character");
         }
         if (version == null) version = list.stored.version();
-        String reportId = reports.add(id, version, rule, verdict, text, client);
+        long hourAgo = System.currentTimeMillis() - Duration.ofHours(1).toMillis();
+        String reportId = reports.addWithinLimit(id, version, rule, verdict, text, reports.clientHash(address),
+                config.reportsPerHour, hourAgo).orElseThrow(() -> new ApiError(429, "too many reports from this address; at most "
+                + config.reportsPerHour + " an hour", List.of(), Map.of("Retry-After", "3600")));
         ObjectNode o = Json.object();
         o.put("id", reportId);
         o.put("status", "received");
@@ -86,7 +96,7 @@ final class ReportHandlers {
         String id = ListHandlers.listId(ctx);
         Tokens.Publisher publisher = auth.require(ctx, id + "/reports");
         Representation list = cache.get(id).orElseThrow(() -> new ApiError(404, "no list '" + id + "' has been published"));
-        Auth.requireGroup(publisher, list.stored.group(), id);
+        auth.requireGroup(publisher, list.stored.group(), id, id + "/reports");
         ObjectNode out = Json.object();
         out.put("list", id);
         ArrayNode arr = out.putArray("reports");

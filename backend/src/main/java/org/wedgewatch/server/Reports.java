@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -47,24 +48,33 @@ public final class Reports {
         return Hashes.sha256Hex((salt + address).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    public int countSince(String clientHash, long since) throws SQLException {
-        return db.read(c -> {
+    /**
+     * Stores a report unless the address sent {@code limit} since {@code since}; the count and the
+     * insert are one transaction behind a lock on the address's row, so the limit is exact under
+     * any concurrency, on one instance or many.
+     *
+     * @return the report's id, or empty when over the limit
+     */
+    public Optional<String> addWithinLimit(String listId, Long version, String rule, String verdict, String text,
+                                           String clientHash, int limit, long since) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        return db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO report_clients (client_hash, last_at) VALUES (?, ?) "
+                    + "ON CONFLICT (client_hash) DO UPDATE SET last_at = excluded.last_at")) {
+                p.setString(1, clientHash);
+                p.setLong(2, now);
+                p.executeUpdate();
+            }
             try (PreparedStatement p = c.prepareStatement(
                     "SELECT COUNT(*) FROM reports WHERE client_hash = ? AND received_at > ?")) {
                 p.setString(1, clientHash);
                 p.setLong(2, since);
                 try (ResultSet rs = p.executeQuery()) {
                     rs.next();
-                    return rs.getInt(1);
+                    if (rs.getInt(1) >= limit) return Optional.<String>empty();
                 }
             }
-        });
-    }
-
-    public String add(String listId, Long version, String rule, String verdict, String text, String clientHash)
-            throws SQLException {
-        String id = UUID.randomUUID().toString();
-        db.read(c -> {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO reports (id, list_id, list_version, rule_id, "
                     + "verdict, post_text, client_hash, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, id);
@@ -74,11 +84,11 @@ public final class Reports {
                 p.setString(5, verdict);
                 p.setString(6, text);
                 p.setString(7, clientHash);
-                p.setLong(8, System.currentTimeMillis());
-                return p.executeUpdate();
+                p.setLong(8, now);
+                p.executeUpdate();
             }
+            return Optional.of(id);
         });
-        return id;
     }
 
     public List<Report> forList(String listId, int limit) throws SQLException {

@@ -13,6 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
 import org.wedgewatch.rules.Problem;
 
 /**
@@ -21,6 +27,11 @@ import org.wedgewatch.rules.Problem;
  */
 final class RequestBody {
     private static final Map<String, String> CLOSE = Map.of("Connection", "close");
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "request-body-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
 
     private RequestBody() {
     }
@@ -31,6 +42,12 @@ final class RequestBody {
         long deadline = System.nanoTime() + timeout.toNanos();
         ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
         byte[] buf = new byte[16384];
+        // The deadline holds even while a read blocks: a client that sends one byte just before
+        // each idle timeout would otherwise keep the thread as long as it likes.
+        EndPoint endPoint = endPoint(ctx);
+        // At the deadline an almost-zero idle timeout fails the blocked read, and the 408 can still be sent.
+        ScheduledFuture<?> cutOff = endPoint == null ? null
+                : DEADLINES.schedule(() -> endPoint.setIdleTimeout(1), timeout.toNanos(), TimeUnit.NANOSECONDS);
         try (InputStream in = ctx.req().getInputStream()) {
             int n;
             while ((n = in.read(buf)) != -1) {
@@ -39,10 +56,17 @@ final class RequestBody {
                 if (System.nanoTime() > deadline) throw slow(timeout);
             }
         } catch (IOException e) {
-            // Jetty's idle timeout ends a read that waits too long; a reset client lands here too.
+            // Jetty's idle timeout or our cut-off ends a read that waits too long; a reset client lands here too.
             throw slow(timeout);
+        } finally {
+            if (cutOff != null) cutOff.cancel(false);
         }
         return out.toByteArray();
+    }
+
+    private static EndPoint endPoint(Context ctx) {
+        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+        return request == null ? null : request.getConnectionMetaData().getConnection().getEndPoint();
     }
 
     private static ApiError tooLarge(int maxBytes) {
@@ -75,7 +99,7 @@ final class RequestBody {
             }
             throw new ApiError(422, "the body is not valid UTF-8",
                     List.of(new Problem(line, column, "malformed UTF-8 byte 0x"
-                            + String.format("%02X", bytes[bad] & 0xFF) + " at byte offset " + bad)));
+                            + String.format(java.util.Locale.ROOT, "%02X", bytes[bad] & 0xFF) + " at byte offset " + bad)));
         }
         decoder.flush(out);
         out.flip();

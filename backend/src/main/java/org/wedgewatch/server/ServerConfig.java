@@ -18,6 +18,20 @@ public final class ServerConfig {
     public Duration idleTimeout = Duration.ofSeconds(30);
     /** A request body must arrive within this; a slow drip is cut off with 408. */
     public Duration bodyReadTimeout = Duration.ofSeconds(20);
+    /** An anonymous body (a report, at most 16 KB) must arrive within this: a short deadline. */
+    public Duration reportReadTimeout = Duration.ofSeconds(5);
+    /** Anonymous bodies read at once from one client address, and from all together. */
+    public int bodiesPerClient = 2;
+    public int bodiesInFlight = 32;
+    /** Failed authentications an address may make per minute before it gets 429. */
+    public int authFailuresPerMinute = 10;
+    /** Failed-authentication rows the audit log takes per minute; the rest are summed in one row. */
+    public int authFailureRowsPerMinute = 60;
+    /** Quotas per publisher group. */
+    public int maxListsPerGroup = 100;
+    public int maxVersionsPerGroup = 20_000;
+    /** Make the signing key at start if there is none (first start only: a lost key is never replaced silently). */
+    public boolean initKeys = false;
     /** How long a signature over the current version stays valid (the freeze bound). */
     public Duration signatureValidity = Duration.ofDays(7);
     /** How often each instance looks for versions published by other instances. */

@@ -30,16 +30,27 @@ public final class WedgewatchServer implements AutoCloseable {
     }
 
     public static WedgewatchServer start(ServerConfig config) throws SQLException, IOException, GeneralSecurityException {
-        SigningKeys keys = SigningKeys.loadOrCreate(config.dataDir);
+        DataFolder.requireWritable(config.dataDir);
+        if (config.initKeys && SigningKeys.init(config.dataDir)) LOG.info("made a new signing key in {}", SigningKeys.dir(config.dataDir));
+        SigningKeys keys = SigningKeys.load(config.dataDir);
         Database db = Database.open(config.jdbcUrl());
-        ListStore store = new ListStore(db, keys, config.signatureValidity);
-        ListCache cache = new ListCache(store, keys, config.signatureValidity, config.refreshInterval,
+        ActiveKey active;
+        try {
+            active = ActiveKey.claim(db, keys);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        ListStore store = new ListStore(db, keys, active, config.signatureValidity,
+                new ListStore.Quotas(config.maxListsPerGroup, config.maxVersionsPerGroup));
+        ListCache cache = new ListCache(store, keys, active, config.signatureValidity, config.refreshInterval,
                 ListHandlers.currentCacheControl(config));
         ClientAddress clients = new ClientAddress(config.trustForwardedFor);
-        Auth auth = new Auth(db, clients);
-        ListHandlers lists = new ListHandlers(config, store, cache, auth);
-        ReportHandlers reports = new ReportHandlers(config, new Reports(db), cache, auth, clients);
-        MetaHandlers meta = new MetaHandlers(db, keys);
+        Auth auth = new Auth(db, clients, new AuthThrottle(config.authFailuresPerMinute, config.authFailureRowsPerMinute));
+        ListHandlers lists = new ListHandlers(config, store, cache, auth, db);
+        ReportHandlers reports = new ReportHandlers(config, new Reports(db), cache, auth, clients,
+                new BodyGate(config.bodiesPerClient, config.bodiesInFlight));
+        MetaHandlers meta = new MetaHandlers(db, keys, active);
 
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -54,6 +65,7 @@ public final class WedgewatchServer implements AutoCloseable {
             c.routes.get("/health", meta::health);
             c.routes.get("/openapi.json", meta::openapi);
             c.routes.get("/api/v1/keys", meta::keys);
+            c.routes.get("/api/v1/key-chain", meta::keyChain);
             c.routes.get("/api/v1/lists", lists::catalogue);
             c.routes.get("/api/v1/lists/{id}", lists::current);
             c.routes.put("/api/v1/lists/{id}", lists::publish);
@@ -68,11 +80,17 @@ public final class WedgewatchServer implements AutoCloseable {
                 ctx.attribute(HANDLED, true);
                 ctx.status(e.status).contentType("application/json; charset=utf-8").result(Json.error(e.getMessage(), e.problems));
             });
+            c.routes.exception(SQLException.class, (e, ctx) -> {
+                LOG.error("database error on {} {}", ctx.method(), ctx.path(), e); // with any suppressed rollback error
+                ctx.attribute(HANDLED, true);
+                ctx.status(503).contentType("application/json; charset=utf-8").result(Json.error("the database could not "
+                        + "complete this request, nothing was changed; /health and the server's log say why", List.<Problem>of()));
+            });
             c.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 ctx.attribute(HANDLED, true);
                 ctx.status(500).contentType("application/json; charset=utf-8")
-                        .result(Json.error("internal error: " + e.getClass().getSimpleName(), List.<Problem>of()));
+                        .result(Json.error("internal error; the server's log has the cause", List.<Problem>of()));
             });
             c.routes.error(404, ctx -> notHandled(ctx, "no such resource: " + ctx.method() + " " + ctx.path()));
             c.routes.error(405, ctx -> notHandled(ctx, "method " + ctx.method() + " is not allowed on " + ctx.path()));

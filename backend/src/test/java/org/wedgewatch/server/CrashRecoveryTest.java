@@ -137,7 +137,7 @@ class CrashRecoveryTest {
         static ServerProcess start(Path data) throws Exception {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    "org.wedgewatch.Main", "serve", "--port", "0", "--host", "127.0.0.1", "--data", data.toString()))
+                    "org.wedgewatch.Main", "serve", "--init-keys", "--port", "0", "--host", "127.0.0.1", "--data", data.toString()))
                     .redirectError(data.resolve("server.log").toFile())
                     .start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

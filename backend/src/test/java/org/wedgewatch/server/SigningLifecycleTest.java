@@ -65,10 +65,12 @@ class SigningLifecycleTest {
             assertEquals(201, s.http.publish("rotated", token, TestLists.valid("rotated", 1)).statusCode());
             oldKeyId = JSON.readTree(s.http.getText("/api/v1/keys").body()).path("keys").get(0).path("id").asText();
         }
-        // The documented rotation: retire the pair, restart; a new pair is made at start.
+        // The documented rotation: retire the pair, make a new one, make it the active key, restart.
         Path retired = Files.createDirectories(data.resolve("keys/retired"));
         Files.move(data.resolve("keys/signing.pub"), retired.resolve(oldKeyId + ".pub"));
         Files.move(data.resolve("keys/signing.key"), retired.resolve(oldKeyId + ".key"));
+        assertEquals(0, org.wedgewatch.cli.KeysCommand.run(new String[] {"init", "--data", data.toString()}, System.out, System.err));
+        assertEquals(0, org.wedgewatch.cli.KeysCommand.run(new String[] {"activate", "--data", data.toString()}, System.out, System.err));
         try (TestServer s = TestServer.start(null, c -> c.dataDir = data)) {
             JsonNode keys = JSON.readTree(s.http.getText("/api/v1/keys").body()).path("keys");
             assertEquals(2, keys.size());

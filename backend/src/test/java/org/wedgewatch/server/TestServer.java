@@ -25,6 +25,7 @@ final class TestServer implements AutoCloseable {
         c.dbUrl = dbUrl;
         c.idleTimeout = Duration.ofSeconds(5);
         c.bodyReadTimeout = Duration.ofSeconds(3);
+        c.initKeys = true;
         tweak.accept(c);
         return new TestServer(c, WedgewatchServer.start(c));
     }

@@ -5,7 +5,7 @@ public enum Action {
     LABEL, BLUR, HIDE;
 
     public String id() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Returns the action named by {@code word} (label, blur, hide), or null. */

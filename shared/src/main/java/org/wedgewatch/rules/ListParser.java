@@ -3,6 +3,7 @@ package org.wedgewatch.rules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.wedgewatch.rules.Template.Part;
 
@@ -95,7 +96,7 @@ public final class ListParser {
     private void header(String line) {
         int colon = line.indexOf(':');
         if (colon < 0) return; // a comment
-        String key = line.substring(1, colon).trim().toLowerCase();
+        String key = line.substring(1, colon).trim().toLowerCase(Locale.ROOT);
         int index = -1;
         for (int i = 0; i < HEADERS.length; i++) {
             if (HEADERS[i].equals(key)) index = i;
@@ -452,7 +453,7 @@ public final class ListParser {
         int i = 0;
         while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
         long n = parsePositive(s.substring(0, i));
-        String unit = s.substring(i).trim().toLowerCase();
+        String unit = s.substring(i).trim().toLowerCase(Locale.ROOT);
         long hours;
         if (unit.equals("h") || unit.equals("hour") || unit.equals("hours")) hours = n;
         else if (unit.equals("d") || unit.equals("day") || unit.equals("days")) hours = n * 24;

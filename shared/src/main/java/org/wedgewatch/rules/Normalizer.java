@@ -180,7 +180,7 @@ public final class Normalizer {
             for (int i = from; i < to; i++) {
                 char c = chars[i];
                 if (c >= 'A' && c <= 'Z') c = (char) (c + 32);
-                else if (c >= 0x80) return slice(from, to).toLowerCase();
+                else if (c >= 0x80) return slice(from, to).toLowerCase(java.util.Locale.ROOT);
                 out[i - from] = c;
             }
             return new String(out);

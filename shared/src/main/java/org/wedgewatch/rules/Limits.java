@@ -9,8 +9,8 @@ public final class Limits {
     /** Words after "tail:" in one group, and words in one tail. */
     public static final int MAX_TAILS = 60;
     public static final int MAX_TAIL_WORDS = 4;
-    /** Words in one group term, tail included: the matcher looks this far back when a term ends. */
-    public static final int MAX_TERM_WORDS = 10;
+    /** Words in one group term; with its tail, how far back the matcher looks when a term ends. */
+    public static final int MAX_TERM_WORDS = 8;
     /**
      * Live trie positions kept at one word of a post. Real lists keep a handful; the cap is what
      * makes every list, however written, cost at most this many steps a word.

@@ -111,7 +111,7 @@ public final class ListCompiler {
                 return;
             case Template.Part.GROUP:
                 TermGroup g = groups.get(p.group);
-                insertFrom(parts, k + 1, phrases.child(node, classOf(g)), depth + Limits.MAX_TERM_WORDS, groups, pattern);
+                insertFrom(parts, k + 1, phrases.child(node, classOf(g)), depth + Limits.MAX_TERM_WORDS + Limits.MAX_TAIL_WORDS, groups, pattern);
                 return;
             case Template.Part.BREAK:
                 int edge = p.question ? Automaton.QUESTION : Automaton.BREAK;

@@ -135,7 +135,7 @@ public final class Matcher {
         long steps;
 
         // Live trie positions after each of the last RING positions: node and start.
-        static final int RING = Limits.MAX_TERM_WORDS + 1;
+        static final int RING = Limits.MAX_TERM_WORDS + Limits.MAX_TAIL_WORDS + 1;
         final int[][] liveNode = new int[RING][Limits.MAX_LIVE];
         final int[][] liveStart = new int[RING][Limits.MAX_LIVE];
         final int[] liveCount = new int[RING];

@@ -170,6 +170,7 @@ public final class Matcher {
 
         // After "let's not pretend" (a denial of a denial), negations in the same sentence assert.
         int denialSentence = -1;
+        boolean denialUsed; // a negation was read as a word after a denial: the post asserts
 
         // For explaining a miss: the deepest trie position any match reached.
         int bestDepth;
@@ -239,6 +240,7 @@ public final class Matcher {
             termCount = 0;
             bestDepth = 0;
             denialSentence = -1;
+            denialUsed = false;
             for (int r = 0; r < RING; r++) liveCount[r] = 0;
             for (int i = 0; i < n; i++) {
                 termStep(i);
@@ -308,6 +310,7 @@ public final class Matcher {
             if (negation && sentence[i] == denialSentence) { // "... didn't cost us" after "let's not pretend"
                 negation = false;
                 filler = true;
+                denialUsed = true;
             }
             boolean barrier = negation || (word && automaton.barrier[token]);
             step(trie, 0, i, token, isBreak, barrier, here);
@@ -429,10 +432,10 @@ public final class Matcher {
 
         List<Match> resolve(Explanation why) {
             if (reportedStamp.length < patterns.size) reportedStamp = new int[patterns.size];
-            boolean confirmed = false;
+            boolean confirmed = denialUsed;
             for (int h = 0; h < hits; h++) {
                 int kind = patterns.kind[hitPattern[h]];
-                if (kind == PatternTable.CONFIRM || kind == PatternTable.DENIAL) {
+                if (kind == PatternTable.CONFIRM || (kind == PatternTable.DENIAL && denialUsed)) {
                     confirmed = true;
                     if (why != null) why.confirmedBy = span(hitStart[h], hitEnd[h]);
                 }

@@ -483,7 +483,8 @@ public final class Matcher {
                     for (int x = headByEnd[end]; x >= 0; x = nextByEnd[x]) {
                         steps++;
                         int q = hitPattern[x];
-                        if (place(q) == Exemption.Place.BEFORE && patterns.covers(q, p) && sentence[hitStart[x]] == sentence[s]) return x;
+                        if (place(q) == Exemption.Place.BEFORE && patterns.covers(q, p) && sentence[hitStart[x]] == sentence[s]
+                                && !barrierBetween(hitEnd[x], s)) return x;
                     }
                 }
             }
@@ -506,6 +507,16 @@ public final class Matcher {
                 }
             }
             return -1;
+        }
+
+        /** "Leftists love calling everyone a bigot, but they're the real racists": "but" ends the cue's reach. */
+        private boolean barrierBetween(int from, int to) {
+            for (int k = from + 1; k < to; k++) {
+                steps++;
+                int id = ids[k];
+                if (id > Automaton.QUESTION && automaton.barrier[id]) return true;
+            }
+            return false;
         }
 
         private Exemption.Place place(int pattern) {

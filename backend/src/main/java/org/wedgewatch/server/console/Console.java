@@ -68,7 +68,7 @@ public final class Console {
     Session require(Context ctx) throws SQLException {
         Session s = session(ctx);
         if (s == null) {
-            ctx.redirect("/console");
+            ctx.redirect("/console", io.javalin.http.HttpStatus.SEE_OTHER);
             throw new SignInFirst();
         }
         ctx.header("Cache-Control", "no-store");

@@ -58,12 +58,12 @@ public final class LineDiff {
                 out.add(new Line(Kind.SAME, a0 + i + 1, b0 + j + 1, a[a0 + i]));
                 i++;
                 j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.add(new Line(Kind.ADDED, 0, b0 + j + 1, b[b0 + j]));
-                j++;
-            } else {
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 out.add(new Line(Kind.REMOVED, a0 + i + 1, 0, a[a0 + i]));
                 i++;
+            } else {
+                out.add(new Line(Kind.ADDED, 0, b0 + j + 1, b[b0 + j]));
+                j++;
             }
         }
     }

@@ -27,6 +27,11 @@ final class ConsoleBrowser implements AutoCloseable {
     final WebDriverWait wait;
 
     ConsoleBrowser() throws Exception {
+        this(null);
+    }
+
+    /** With an unpacked extension loaded (null: none). */
+    ConsoleBrowser(Path extension) throws Exception {
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -34,6 +39,9 @@ final class ConsoleBrowser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
                 "--window-size=1280,1000", "--lang=en-US",
                 "--user-data-dir=" + Files.createTempDirectory("ww-console-chromium-"));
+        if (extension != null) {
+            options.addArguments("--disable-extensions-except=" + extension, "--load-extension=" + extension);
+        }
         driver = new ChromeDriver(new ChromeDriverService.Builder().build(), options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
@@ -84,6 +92,25 @@ final class ConsoleBrowser implements AutoCloseable {
             if (impact.equals("serious") || impact.equals("critical")) out.add(v.get("id") + " (" + impact + "): " + v.get("targets"));
         }
         return out;
+    }
+
+    /** The loaded extension's id, from its service worker's URL. */
+    @SuppressWarnings("unchecked")
+    String extensionId() {
+        return wait.until(d -> {
+            Map<String, Object> r = driver.executeCdpCommand("Target.getTargets", Map.of());
+            for (Map<String, Object> t : (List<Map<String, Object>>) r.get("targetInfos")) {
+                String url = String.valueOf(t.get("url"));
+                if (url.startsWith("chrome-extension://")) return url.substring(19, url.indexOf('/', 19));
+            }
+            return null;
+        });
+    }
+
+    /** What the extension keeps in chrome.storage.local under key, read from one of its own pages. */
+    String stored(String key) {
+        return (String) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "chrome.storage.local.get(arguments[0]).then((g) => done(JSON.stringify(g[arguments[0]] || {})));", key);
     }
 
     @Override

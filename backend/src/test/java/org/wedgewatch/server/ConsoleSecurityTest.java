@@ -164,6 +164,15 @@ class ConsoleSecurityTest {
             assertTrue(s.http.getText("/api/v1/lists/plain").body().contains("! Version: 3\n"));
             assertFalse(s.http.getText("/api/v1/lists/plain").body().contains("Our list"), "nothing was overwritten");
 
+            // Restoring version 1: its text as the draft of version 4, published like any edit.
+            String restoring = c.get("/console/lists/plain/edit?from=1").body();
+            assertTrue(restoring.contains("This is version 1, as the draft of version 4."));
+            assertTrue(restoring.contains("! Version: 4\n"));
+            assertTrue(restoring.contains("name=\"base\" value=\"3\""));
+            String side = c.get("/console/lists/plain/history?left=1&right=3").body();
+            assertTrue(side.contains("class=\"diff side\"") && side.contains("Version 1") && side.contains("Version 3"));
+            assertTrue(side.contains("Restore version 2 as a new version"));
+
             ConsoleClient other = new ConsoleClient(s.http);
             other.signIn(s.token("other"));
             assertEquals(404, other.get("/console/lists/plain/edit").statusCode(), "another group's list is not in its console");

@@ -143,6 +143,17 @@ class ConsoleSecurityTest {
             assertTrue(editor.contains("! Version: 2"), "the draft is the next version");
             assertTrue(editor.contains("name=\"base\" value=\"1\""));
 
+            // Without JavaScript, "Check" answers "Try a post" with the same engine on the server.
+            HttpResponse<String> checked = c.post("/console/lists/plain/edit", s.http.base, "csrf", c.csrf, "base", "1",
+                    "action", "check", "text", TestLists.valid("plain", 2), "post", "Honestly, progressives are the real racists!");
+            assertEquals(200, checked.statusCode());
+            assertTrue(checked.body().contains("<p class=\"verdict warn\">Warned</p>"), checked.body());
+            assertTrue(checked.body().contains("<mark>progressives are the real racists</mark>"));
+            assertTrue(checked.body().contains("F2 real racists"));
+            String passed = c.post("/console/lists/plain/edit", s.http.base, "csrf", c.csrf, "base", "1", "action", "check",
+                    "text", TestLists.valid("plain", 2), "post", "Progressives are not the real racists.").body();
+            assertTrue(passed.contains("Not warned: no rule of this draft matches these words."));
+
             HttpResponse<String> broken = c.post("/console/lists/plain/edit", s.http.base, "csrf", c.csrf, "base", "1",
                     "action", "publish", "text", TestLists.valid("plain", 2).replace("  pass: Republicans", "  pass: Leftists"));
             assertEquals(422, broken.statusCode());

@@ -5,6 +5,11 @@ import io.javalin.http.HttpStatus;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.wedgewatch.rules.Limits;
+import org.wedgewatch.rules.ListCompiler;
+import org.wedgewatch.rules.ListParser;
+import org.wedgewatch.rules.Match;
+import org.wedgewatch.rules.ParseResult;
 import org.wedgewatch.rules.Problem;
 import org.wedgewatch.server.ApiError;
 import org.wedgewatch.server.Reports;
@@ -20,7 +25,7 @@ import org.wedgewatch.server.web.PageError;
 /**
  * Edit and publish: the list text with live problems and a "try a post" box (console.js, on the
  * TeaVM engine), the difference from the published version, and publishing from the version it
- * was based on. Without JavaScript, "Check" asks the server, which runs the same engine.
+ * was based on. Without JavaScript, "Check" asks the server, which runs the same engine (shared/).
  */
 final class Editor {
     private final Console console;
@@ -91,7 +96,8 @@ final class Editor {
         if (!"publish".equals(ctx.formParam("action"))) {
             List<Problem> problems = Services.problems(current.listId(), text, console.services.config.maxListBytes);
             Notice n = problems.isEmpty() ? new Notice(lang.t("editor.noProblems"), false) : null;
-            page(ctx, lang, s, current, text, base, reportId, n, problems, 0, 200);
+            String post = ctx.formParam("post");
+            page(ctx, lang, s, current, text, base, reportId, n, problems, 0, 200, post == null ? "" : post);
             return;
         }
         try {
@@ -115,6 +121,11 @@ final class Editor {
 
     private void page(Context ctx, Lang lang, Session s, StoredVersion current, String draft, long base, String reportId,
                       Notice notice, List<Problem> problems, int focusLine, int status) {
+        page(ctx, lang, s, current, draft, base, reportId, notice, problems, focusLine, status, "");
+    }
+
+    private void page(Context ctx, Lang lang, Session s, StoredVersion current, String draft, long base, String reportId,
+                      Notice notice, List<Problem> problems, int focusLine, int status, String post) {
         Html h = new Html();
         Console.menu(h, lang, s, current);
         h.raw("<h1>").text(lang.t("editor.title", current.title())).raw("</h1>");
@@ -136,9 +147,10 @@ final class Editor {
                 .raw("\" data-engine-missing=\"").text(lang.t("editor.engineMissing")).raw("\">");
         problemList(h, lang, problems);
         h.raw("</div></div><div class=\"pane\"><h2>").text(lang.t("try.title")).raw("</h2><label for=\"try-post\">")
-                .text(lang.t("try.label")).raw("</label><textarea id=\"try-post\" rows=\"4\" data-lang=\"").text(lang.code)
-                .raw("\"></textarea><div id=\"try-result\" aria-live=\"polite\" data-texts=\"")
-                .text(tryTexts(lang)).raw("\"><p class=\"hint\">").text(lang.t("try.needsScript")).raw("</p></div></div></div>")
+                .text(lang.t("try.label")).raw("</label><textarea id=\"try-post\" name=\"post\" rows=\"4\">").text(post)
+                .raw("</textarea><div id=\"try-result\" aria-live=\"polite\" data-texts=\"").text(tryTexts(lang)).raw("\">");
+        verdict(h, lang, draft, post);
+        h.raw("</div></div></div>")
                 .raw("<p class=\"buttons\"><button type=\"submit\" name=\"action\" value=\"check\">").text(lang.t("editor.check"))
                 .raw("</button> <button type=\"submit\" name=\"action\" value=\"publish\" class=\"primary\">")
                 .text(lang.t("editor.publish", base)).raw("</button></p></form>");
@@ -148,6 +160,37 @@ final class Editor {
         h.raw("</section>");
         Layout.send(ctx, status, lang, lang.t("editor.title", current.title()), s.group(), h,
                 "engine.js", "engine-api.js", "console.js");
+    }
+
+    /**
+     * "Try a post" answered by the server, for a browser without JavaScript: the same engine
+     * (shared/) on the JVM, and the same markup console.js writes.
+     */
+    private void verdict(Html h, Lang lang, String draft, String post) {
+        if (post.isBlank()) {
+            h.raw("<p class=\"hint\">").text(lang.t("try.needsScript")).raw("</p>");
+            return;
+        }
+        ParseResult parsed = ListParser.parse(draft, Limits.DEFAULT.withMaxBytes(console.services.config.maxListBytes));
+        if (!parsed.ok()) {
+            h.raw("<p class=\"error\">").text(lang.t("try.listBroken")).raw("</p>");
+            return;
+        }
+        List<Match> found = ListCompiler.compile(List.of(parsed.list())).match(post);
+        if (found.isEmpty()) {
+            h.raw("<p class=\"verdict pass\">").text(lang.t("try.notWarned")).raw("</p>");
+            return;
+        }
+        h.raw("<p class=\"verdict warn\">").text(lang.t("try.warned")).raw("</p>");
+        for (Match m : found) {
+            int start = Math.max(0, Math.min(post.length(), m.start));
+            int end = Math.max(start, Math.min(post.length(), m.end));
+            h.raw("<div class=\"panel\"><p class=\"panel-title\">").text(lang.t("try.panel")).raw("</p><p class=\"family\">")
+                    .text(m.family).raw("</p><p>").text(m.explanation).raw("</p><p class=\"meta\">")
+                    .text(lang.t("try.rule") + " " + m.ruleId + " · " + lang.t("try.action") + " " + lang.t("action." + m.action.id()))
+                    .raw("</p><p class=\"why\">").text(lang.t("try.why") + ": ").raw("<mark>").text(post.substring(start, end))
+                    .raw("</mark></p></div>");
+        }
     }
 
     static void problemList(Html h, Lang lang, List<Problem> problems) {

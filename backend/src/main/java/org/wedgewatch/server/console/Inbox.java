@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.wedgewatch.rules.Limits;
 import org.wedgewatch.rules.ListParser;
 import org.wedgewatch.rules.ParseResult;
 import org.wedgewatch.rules.Rule;
@@ -50,7 +51,7 @@ final class Inbox {
             if (all || !statuses.containsKey(r.id())) reports.add(r);
         }
         List<Bucket> buckets = buckets(reports);
-        Map<String, String> families = families(list);
+        Map<String, String> families = families(list, console.services.config.maxListBytes);
 
         Html h = new Html();
         Console.menu(h, lang, s, list);
@@ -88,9 +89,9 @@ final class Inbox {
         return out;
     }
 
-    private static Map<String, String> families(StoredVersion list) {
+    private static Map<String, String> families(StoredVersion list, int maxBytes) {
         Map<String, String> out = new TreeMap<>();
-        ParseResult parsed = ListParser.parse(list.body());
+        ParseResult parsed = ListParser.parse(list.body(), Limits.DEFAULT.withMaxBytes(maxBytes));
         if (parsed.ok()) for (Rule r : parsed.list().rules()) out.put(r.id, r.family());
         return out;
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * {@link #MAX_CELLS} line pairs) it is shown as removed and added whole, never slowly.
  */
 public final class LineDiff {
-    static final long MAX_CELLS = 4_000_000;
+    static final long MAX_CELLS = 1_000_000;
 
     public enum Kind { SAME, REMOVED, ADDED }
 

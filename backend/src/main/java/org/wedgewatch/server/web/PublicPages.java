@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.wedgewatch.rules.Limits;
 import org.wedgewatch.rules.ListParser;
 import org.wedgewatch.rules.ParseResult;
 import org.wedgewatch.rules.PatternList;
@@ -53,7 +54,7 @@ final class PublicPages {
     void list(Context ctx) throws SQLException {
         Lang lang = Lang.of(ctx);
         StoredVersion v = current(ctx, lang);
-        PatternList list = parse(v);
+        PatternList list = parse(v, services.config.maxListBytes);
         String url = services.baseUrl(ctx) + "/api/v1/lists/" + v.listId();
         Html h = new Html();
         h.raw("<h1>").text(v.title()).raw("</h1>");
@@ -162,8 +163,8 @@ final class PublicPages {
     }
 
     /** A published version always parses (it was checked at publish); the engine may have grown stricter since. */
-    static PatternList parse(StoredVersion v) {
-        ParseResult r = ListParser.parse(v.body());
+    static PatternList parse(StoredVersion v, int maxBytes) {
+        ParseResult r = ListParser.parse(v.body(), Limits.DEFAULT.withMaxBytes(maxBytes));
         if (!r.ok()) throw new PageError(500, "version " + v.version() + " of '" + v.listId() + "' no longer parses: "
                 + r.problems().get(0));
         return r.list();

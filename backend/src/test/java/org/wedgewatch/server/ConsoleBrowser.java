@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -44,6 +45,7 @@ final class ConsoleBrowser implements AutoCloseable {
         }
         driver = new ChromeDriver(new ChromeDriverService.Builder().build(), options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class); // a page that is being replaced by the next one
     }
 
     void open(String url) {

@@ -26,12 +26,13 @@ curl -fs "$BASE/health" > /dev/null || { echo "the server did not answer on $BAS
 id=$(sed -n 's/^! Id: *//p' "$LIST" | head -1 | tr -d '\r')
 want=$(sed -n 's/^! Version: *//p' "$LIST" | head -1 | tr -d '\r')
 have=$(curl -fs "$BASE/api/v1/lists/$id/versions" | sed -n 's/.*"versions":\[{"version":\([0-9]*\).*/\1/p' || true)
+# A local admin token of the default list's group, kept owner-only next to the database: it
+# publishes the default list and signs in to the maintainer console.
+if [ ! -s "$TOKEN_FILE" ]; then
+  (umask 077; java -jar "$JAR" token create --group wedgewatch --label "make run" --data "$DATA" \
+    | sed -n 's/^token: *//p' > "$TOKEN_FILE")
+fi
 if [ -z "$have" ] || [ "$have" -lt "$want" ]; then
-  # A local maintainer token for the default list, kept owner-only next to the database.
-  if [ ! -s "$TOKEN_FILE" ]; then
-    (umask 077; java -jar "$JAR" token create --group wedgewatch --label "make run" --data "$DATA" \
-      | sed -n 's/^token: *//p' > "$TOKEN_FILE")
-  fi
   java -jar "$JAR" publish --server "$BASE" --token "$(cat "$TOKEN_FILE")" "$LIST"
 else
   echo "$id version $have is already published"
@@ -40,6 +41,8 @@ fi
 cat <<INFO
 
 Wedgewatch list server: $BASE   (database: $DATA/wedgewatch.db, signing keys: $DATA/keys, log: $DATA/server.log)
+  in a browser:  $BASE/                  the catalogue; click a list for its rules, history and how to subscribe
+  maintainers:   $BASE/console           sign in with the token in $TOKEN_FILE
   default list:  $BASE/api/v1/lists/$id
   catalogue:     $BASE/api/v1/lists
   signing keys:  $BASE/api/v1/keys        API description: $BASE/openapi.json

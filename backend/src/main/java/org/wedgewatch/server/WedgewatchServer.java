@@ -17,7 +17,8 @@ import org.wedgewatch.rules.Problem;
 /** The list server: wires database, keys, cache and handlers into one Javalin app. */
 public final class WedgewatchServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WedgewatchServer.class);
-    private static final String HANDLED = "wedgewatch.error-written";
+    /** Set on a request whose error answer is written, so the 404/405 fallbacks leave it alone. */
+    public static final String HANDLED = "wedgewatch.error-written";
 
     private final Database db;
     private final ListCache cache;
@@ -48,8 +49,10 @@ public final class WedgewatchServer implements AutoCloseable {
         ClientAddress clients = new ClientAddress(config.trustForwardedFor);
         Auth auth = new Auth(db, clients, new AuthThrottle(config.authFailuresPerMinute, config.authFailureRowsPerMinute));
         ListHandlers lists = new ListHandlers(config, store, cache, auth, db);
-        ReportHandlers reports = new ReportHandlers(config, new Reports(db), cache, auth, clients,
+        Reports reportStore = new Reports(db);
+        ReportHandlers reports = new ReportHandlers(config, reportStore, cache, auth, clients,
                 new BodyGate(config.bodiesPerClient, config.bodiesInFlight));
+        Services services = new Services(config, db, store, cache, reportStore, clients);
         MetaHandlers meta = new MetaHandlers(db, keys, active);
 
         Javalin app = Javalin.create(c -> {
@@ -75,6 +78,7 @@ public final class WedgewatchServer implements AutoCloseable {
             c.routes.post("/api/v1/lists/{id}/reports", reports::submit);
             c.routes.get("/api/v1/lists/{id}/reports", reports::read);
             c.routes.options("/api/v1/lists/{id}/reports", Cors::preflight);
+            org.wedgewatch.server.web.WebRoutes.register(c.routes, services); // HTML pages and the console
             c.routes.exception(ApiError.class, (e, ctx) -> {
                 e.headers.forEach(ctx::header);
                 ctx.attribute(HANDLED, true);

@@ -25,12 +25,14 @@ final class Automaton {
     final Trie phrases;
     /** Outputs: a class token id times two, plus one for a refer word ("they"). */
     final Trie terms;
+    /** For a class token, the token under whose edge from the term root its tails hang; -1 when it has none. */
+    final int[] tailToken;
     /** The longest phrase, in tokens: how far an exemption can reach. */
     final int longestPhrase;
     final Typos typos;
 
     Automaton(Vocabulary vocabulary, boolean[] negation, boolean[] filler, boolean[] barrier, boolean[] asks, Trie phrases, Trie terms,
-              int longestPhrase, Typos typos) {
+              int[] tailToken, int longestPhrase, Typos typos) {
         this.vocabulary = vocabulary;
         this.negation = negation;
         this.filler = filler;
@@ -38,6 +40,7 @@ final class Automaton {
         this.asks = asks;
         this.phrases = phrases;
         this.terms = terms;
+        this.tailToken = tailToken;
         this.longestPhrase = longestPhrase;
         this.typos = typos;
     }
@@ -54,6 +57,6 @@ final class Automaton {
 
     /** Approximate bytes held by the arrays (the vocabulary map excluded). */
     long arrayBytes() {
-        return phrases.arrayBytes() + terms.arrayBytes() + negation.length + filler.length + barrier.length + typos.arrayBytes();
+        return phrases.arrayBytes() + terms.arrayBytes() + negation.length + filler.length + barrier.length + 4L * tailToken.length + typos.arrayBytes();
     }
 }

@@ -44,6 +44,7 @@ public final class ListCompiler {
     private final TrieBuilder terms = new TrieBuilder();
     private final PatternTable patterns = new PatternTable();
     private final Map<TermGroup, Integer> classes = new HashMap<>();
+    private final Map<Integer, Integer> tailTokens = new HashMap<>(); // class token -> its tails' token
     private int longestPhrase;
 
     private ListCompiler() {
@@ -147,8 +148,15 @@ public final class ListCompiler {
             int at = 0;
             for (String word : term) at = terms.child(at, id(word));
             terms.addOutput(at, 2 * c);
+        }
+        if (!g.tails.isEmpty()) {
+            // The tails hang once under a token of their own, which the matcher steps into after
+            // any term of the class: every term times every tail would be a large trie.
+            int tailToken = vocabulary.intern(new StringBuilder().append('\u0003').append(c).toString());
+            tailTokens.put(c, tailToken);
+            int root = terms.child(0, tailToken);
             for (String[] tail : g.tails) {
-                int t = at;
+                int t = root;
                 for (String word : tail) t = terms.child(t, id(word));
                 terms.addOutput(t, 2 * c);
             }
@@ -171,8 +179,11 @@ public final class ListCompiler {
         for (String b : BARRIERS) barrier[vocabulary.get(Normalizer.collapseRepeats(b))] = true;
         boolean[] asks = new boolean[vocab];
         for (String q : QUESTION_WORDS) asks[vocabulary.get(Normalizer.collapseRepeats(q))] = true;
+        int[] tailToken = new int[vocab];
+        java.util.Arrays.fill(tailToken, -1);
+        for (Map.Entry<Integer, Integer> e : tailTokens.entrySet()) tailToken[e.getKey()] = e.getValue();
         Typos typos = new Typos();
         for (int id = 0; id < vocab; id++) typos.add(vocabulary.word(id), id);
-        return new Automaton(vocabulary, negation, filler, barrier, asks, phrases.build(vocab), terms.build(vocab), longestPhrase, typos);
+        return new Automaton(vocabulary, negation, filler, barrier, asks, phrases.build(vocab), terms.build(vocab), tailToken, longestPhrase, typos);
     }
 }

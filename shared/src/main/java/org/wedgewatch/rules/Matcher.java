@@ -284,6 +284,16 @@ public final class Matcher {
                     classSeenPost[c] = post;
                     classSeenAt[c] = i;
                 }
+                // A term may go on with one of its class's tails ("Biden" + "'s crowd").
+                int tail = automaton.tailToken[c];
+                if (tail >= 0 && termCount < termNode.length) {
+                    steps++;
+                    int root = terms.child(0, tail);
+                    if (root >= 0) {
+                        termNode[termCount] = root;
+                        termStart[termCount++] = eventStart[e];
+                    }
+                }
             }
         }
 
@@ -416,10 +426,14 @@ public final class Matcher {
          */
         private boolean echoQuestion(int s, int e) {
             if (e + 1 >= n || ids[e + 1] != Automaton.QUESTION) return false;
-            int first = s;
-            while (first > 0 && sentence[first - 1] == sentence[s] && origin[first - 1] >= 0) first--;
-            int id = ids[first];
-            return id == Automaton.UNKNOWN || !automaton.asks[id];
+            // Any question word before the claim in its sentence makes it asked; look a few words back.
+            for (int k = s - 1; k >= 0 && k >= s - BEFORE_WINDOW && sentence[k] == sentence[s] && origin[k] >= 0; k--) {
+                steps++;
+                int id = ids[k];
+                if (id > Automaton.QUESTION && automaton.asks[id]) return false;
+                if (k == s - BEFORE_WINDOW) return false; // a long sentence: not an echo
+            }
+            return true;
         }
 
         /** Most of the match's words inside quotation marks: the post quotes the claim, not makes it. */

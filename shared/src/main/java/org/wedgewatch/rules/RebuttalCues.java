@@ -69,7 +69,7 @@ final class RebuttalCues {
         "except after: ? (no|nope|wrong|false|nah|hardly|only if|not really|of course not|please|not even close|lol no|come on|doubtful|really|seriously|check|look at|read|show me|source)",
         "except after: ? *3 (not|no|never|nothing|nobody|none|wrong|false|nonsense|myth|untrue)",
         "except after: / (it|they|he|she|that|this) (did|does|is|are|was|were|has|have|do) not",
-        "except after: (is|was|are) [just|a] (easier|easy|lazy|convenient|wrong|unfair|a mistake|a cop out|a dodge|pointless|cheap) [than]",
+        "except after: (is|was|are) [just|a] (easier|lazy|wrong|unfair|a mistake|a cop out|a dodge|pointless|cheap) [than]",
         "except after: (makes|make|made) (no|zero|little|not any) sense",
         "except after: (is|was|are) [just] (absurd|ridiculous|silly|lazy|laughable|baseless|unfounded)",
         "",

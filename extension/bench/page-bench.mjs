@@ -74,12 +74,12 @@ const CLOCK_PROBE = `(() => { let step = Infinity, last = performance.now();
  * The content script's timings: ms per post read and per post redecorated, and each frame's ms
  * spread over the posts it judged or redecorated, each oldest first.
  */
-const COSTS = `(() => { const c = Wedgewatch.costs;
+const COSTS = `(() => { const c = wedgewatchCosts;
   const inOrder = (ring, k) => k <= ring.length ? Array.from(ring.slice(0, k)) : Array.from(ring.slice(k % ring.length)).concat(Array.from(ring.slice(0, k % ring.length)));
   return { posts: inOrder(c.posts, c.count), redecorations: inOrder(c.redecorations, c.redecorated),
     frames: inOrder(c.frames, c.frameCount), framePosts: inOrder(c.framePosts, c.frameCount),
     count: c.count, redecorated: c.redecorated, maxFrameMs: c.maxFrameMs }; })()`;
-const RESET = "(() => { const c = Wedgewatch.costs; c.count = 0; c.redecorated = 0; c.frameCount = 0; c.maxFrameMs = 0; })()";
+const RESET = "(() => { const c = wedgewatchCosts; c.count = 0; c.redecorated = 0; c.frameCount = 0; c.maxFrameMs = 0; })()";
 
 /**
  * The renderer main thread's animation-frame callbacks from a trace, in order, as [wall ms, thread
@@ -163,7 +163,7 @@ async function run(withExtension, port, texts) {
     const metrics = async () => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
     // The warm-up (content/warm-up.js) runs in idle time after the page opens: its cost, and
     // whether it was over before the posts came.
-    const warmUp = withExtension ? await inWorld("Wedgewatch.costs.warmUp") : null;
+    const warmUp = withExtension ? await inWorld("wedgewatchCosts.warmUp") : null;
     if (withExtension) await inWorld(RESET);
     await page.evaluate(() => { window.longTasks.length = 0; });
 

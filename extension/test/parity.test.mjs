@@ -61,7 +61,7 @@ const TRICKY = [
   "lone \ud800 surrogate leftists are the real racists", "😀😀😀", "", " ", "\t", "ÀÉÎÕÜ ß ﬁ Ⅻ ㊙",
 ];
 
-/** WedgewatchEngine over the ES-module build, as match.mjs loads it. */
+/** The engine over the ES-module build, as match.mjs loads it. */
 async function nodeEngine() {
   const teavm = await import(path.join(repoRoot, "extension", "target", "node", "engine.mjs"));
   const { createEngine } = await import(path.join(repoRoot, "extension", "target", "node", "engine-api.mjs"));

@@ -42,20 +42,24 @@ async function updateList(id) {
   const { lists } = await Storage.readState(area);
   const entry = lists[id];
   if (!entry || entry.source !== 'url') return null;
-  const result = await Updater.update(entry, deps());
-  await Storage.changeLists(area, (current) => (current[id]
-    ? { ...current, [id]: Updater.mergeFetched(current[id], result.entry) } : current));
-  return { id, outcome: result.outcome, error: result.entry.lastError };
+  return (await updateEntries([entry]))[0];
 }
 
+// Every due list at once (Updater.updateMany): one slow server does not hold up the others.
 async function updateDue(force) {
   const { lists } = await Storage.readState(area);
   const now = Date.now();
-  const results = [];
-  for (const entry of Object.values(lists)) {
-    if (entry.source === 'url' && (force || Updater.isDue(entry, now))) results.push(await updateList(entry.id));
-  }
-  return results;
+  return updateEntries(Object.values(lists).filter((e) => e.source === 'url' && (force || Updater.isDue(e, now))));
+}
+
+async function updateEntries(entries) {
+  const results = await Updater.updateMany(entries, deps());
+  await Storage.changeLists(area, (current) => {
+    const next = { ...current };
+    for (const { entry } of results) if (next[entry.id]) next[entry.id] = Updater.mergeFetched(next[entry.id], entry);
+    return next;
+  });
+  return results.map(({ entry, outcome }) => ({ id: entry.id, outcome, error: entry.lastError }));
 }
 
 async function subscribe(url, pin) {
@@ -113,10 +117,13 @@ function setSettings(patch) {
 async function catalogue(url) {
   if (!Updater.isAllowedUrl(url)) return { ok: false, error: { code: 'bg_error_not_https', params: [] } };
   const base = url.replace(/\/+$/, '').replace(/\/api\/v1\/lists$/, '');
+  const got = await Updater.exchange(base + '/api/v1/lists', { cache: 'no-store', credentials: 'omit' }, deps(), async (res, until) => {
+    if (!res.ok) return { error: { code: 'bg_error_http', params: [String(res.status)] } };
+    return { body: await until(res.json()) };
+  });
+  if (got.error) return { ok: false, error: got.error };
   try {
-    const res = await fetch(base + '/api/v1/lists', { cache: 'no-store', credentials: 'omit' });
-    if (!res.ok) return { ok: false, error: { code: 'bg_error_http', params: [String(res.status)] } };
-    const body = await res.json();
+    const body = got.body;
     const rows = Array.isArray(body) ? body : (body.lists || []);
     const lists = rows.filter((r) => r && typeof r.id === 'string').map((r) => ({
       id: r.id, title: String(r.title ?? r.id), description: String(r.description ?? ''), group: String(r.group ?? ''),
@@ -151,12 +158,9 @@ async function report(msg) {
   const target = Updater.reportTarget(lists, settings, msg.list);
   if (target.error) return { ok: false, error: target.error };
   const body = Updater.reportBody(lists, settings, msg);
-  try {
-    const res = await fetch(target.url, { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    return res.ok ? { ok: true } : { ok: false, error: { code: 'bg_error_http', params: [String(res.status)] } };
-  } catch (e) {
-    return { ok: false, error: { code: 'bg_error_network', params: [e.message] } };
-  }
+  const init = { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  const got = await Updater.exchange(target.url, init, deps(), async (res) => (res.ok ? {} : { error: { code: 'bg_error_http', params: [String(res.status)] } }));
+  return got.error ? { ok: false, error: got.error } : { ok: true };
 }
 
 /** A tab's counts: only well-formed numbers under list ids are added. */

@@ -48,31 +48,98 @@ export function metadataExpired(meta, now) {
   return !!meta && Date.parse(meta.expires) <= now;
 }
 
+/** A list server that has not answered in full by then is down for this round. */
+export const TIMEOUT_MS = 30000;
+
+/**
+ * Runs one exchange, headers and body, under a deadline (deps.timeoutMs, else TIMEOUT_MS): the
+ * request is aborted when it passes, so a server that never finishes a body holds up nothing.
+ * read(res, until) reads the response; until(promise) rejects once the deadline has passed.
+ * Network failures and the deadline come back as {error}.
+ */
+export async function exchange(url, init, deps, read) {
+  const ms = deps.timeoutMs ?? TIMEOUT_MS;
+  const controller = new AbortController();
+  let timer = 0;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error('deadline'));
+    }, ms);
+  });
+  deadline.catch(() => {});
+  const until = (promise) => Promise.race([promise, deadline]);
+  try {
+    const res = await until(deps.fetch(url, { ...init, signal: controller.signal }));
+    return await read(res, until);
+  } catch (e) {
+    if (controller.signal.aborted) return { error: error('bg_error_timeout', [Math.ceil(ms / 1000)]) };
+    return { error: error('bg_error_network', [e && e.message ? e.message : String(e)]) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The body, read as it streams and given up as soon as it passes max bytes: a huge body, or a
+ * small gzip that inflates to one, is never held whole (fetch hands over the inflated bytes).
+ * @returns {Promise<{bytes: Uint8Array} | {tooLarge: number}>}
+ */
+export async function readCapped(res, max, until) {
+  const declared = Number(res.headers.get('Content-Length'));
+  if (declared > max && !res.headers.get('Content-Encoding')) {
+    res.body?.cancel().catch(() => {});
+    return { tooLarge: declared };
+  }
+  if (!res.body) {
+    const bytes = new Uint8Array(await until(res.arrayBuffer()));
+    return bytes.length > max ? { tooLarge: bytes.length } : { bytes };
+  }
+  const reader = res.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await until(reader.read());
+    if (done) break;
+    total += value.length;
+    if (total > max) {
+      reader.cancel().catch(() => {});
+      return { tooLarge: total };
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return { bytes };
+}
+
 // One GET. `etag` makes it conditional; signatures come from the response headers or, on a
 // Wedgewatch server whose headers were not exposed, from the list's /signature resource.
 export async function download(url, etag, deps) {
   const headers = etag ? { 'If-None-Match': etag } : {};
-  let res;
-  try {
-    // no-store: we do our own conditional GET and want the server's real 304.
-    res = await deps.fetch(url, { headers, cache: 'no-store', credentials: 'omit' });
-  } catch (e) {
-    return { error: error('bg_error_network', [e && e.message ? e.message : String(e)]) };
-  }
-  if (res.status === 304) return { notModified: true, signed: readSignedHeaders(res) };
-  if (!res.ok) return { error: error('bg_error_http', [res.status]) };
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes.length > MAX_BYTES) return { error: error('bg_error_too_large', [bytes.length]) };
+  // no-store: we do our own conditional GET and want the server's real 304.
+  const got = await exchange(url, { headers, cache: 'no-store', credentials: 'omit' }, deps, async (res, until) => {
+    if (res.status === 304) return { notModified: true, signed: readSignedHeaders(res) };
+    if (!res.ok) return { error: error('bg_error_http', [res.status]) };
+    const body = await readCapped(res, deps.maxBytes ?? MAX_BYTES, until);
+    if ('tooLarge' in body) return { error: error('bg_error_too_large', [body.tooLarge]) };
+    return { bytes: body.bytes, res };
+  });
+  if (!got.bytes) return got;
   let text;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(got.bytes);
   } catch (e) {
     return { error: error('bg_error_encoding') };
   }
-  let signed = readSignedHeaders(res);
+  let signed = readSignedHeaders(got.res);
   const server = serverListUrl(url);
   if (!signed && server) signed = await fetchSignature(server.signature, deps);
-  return { bytes, text, etag: res.headers.get('ETag'), signed };
+  return { bytes: got.bytes, text, etag: got.res.headers.get('ETag'), signed };
 }
 
 function readSignedHeaders(res) {
@@ -82,23 +149,23 @@ function readSignedHeaders(res) {
 }
 
 async function fetchSignature(url, deps) {
-  try {
-    const res = await deps.fetch(url, { cache: 'no-store', credentials: 'omit' });
+  const got = await exchange(url, { cache: 'no-store', credentials: 'omit' }, deps, async (res, until) => {
     if (!res.ok) return null;
-    const body = await res.json();
+    const body = await until(res.json());
     return typeof body.metadata === 'string' && typeof body.signature === 'string'
       ? { metadata: body.metadata, signature: body.signature } : null;
-  } catch (e) {
-    return null;
-  }
+  }).catch(() => null);
+  return got && !got.error ? got : null;
 }
 
 // The server's public keys, in whichever of the plain shapes it answers with.
 export async function fetchKeys(url, deps) {
-  const res = await deps.fetch(url, { cache: 'no-store', credentials: 'omit' });
-  if (!res.ok) throw new Error('HTTP ' + res.status);
-  const body = await res.json();
-  const rows = Array.isArray(body) ? body : (body.keys || []);
+  const got = await exchange(url, { cache: 'no-store', credentials: 'omit' }, deps, async (res, until) => {
+    if (!res.ok) return { error: error('bg_error_http', [res.status]) };
+    return { body: await until(res.json()) };
+  });
+  if (got.error) throw new Error(got.error.params.join(' ') || got.error.code);
+  const rows = Array.isArray(got.body) ? got.body : (got.body.keys || []);
   return rows.map((k) => ({ id: k.id ?? k.keyId ?? k.key_id ?? k.kid,
     publicKey: k.publicKey ?? k.public_key ?? k.key })).filter((k) => k.id && k.publicKey);
 }
@@ -173,6 +240,18 @@ export async function update(entry, deps) {
   const v = await validate(entry, got, deps);
   if (v.error) return { entry: { ...checked, lastError: v.error }, outcome: 'failed' };
   return { entry: { ...checked, ...v.fields, lastError: null }, outcome: v.changed ? 'updated' : 'unchanged' };
+}
+
+/**
+ * Checks several lists at once: each under its own deadline, a failure (even a thrown one) kept
+ * to its own list, so one stalled or broken server holds up none of the others.
+ * @returns {Promise<{entry: object, outcome: string}[]>} in the order given
+ */
+export function updateMany(entries, deps) {
+  return Promise.all(entries.map((entry) => update(entry, deps).catch((e) => ({
+    entry: { ...entry, lastCheck: deps.now(), lastError: error('bg_error_internal', [e && e.message ? e.message : String(e)]) },
+    outcome: 'failed',
+  }))));
 }
 
 // A new subscription. A Wedgewatch server's list is signed: its key is fetched from the same

@@ -20,7 +20,7 @@ import org.wedgewatch.rules.Rule;
 /**
  * The engine as TeaVM exports it to JavaScript. Only strings and ints cross the boundary, so the
  * same exports work in the plain-script and ES-module builds; results are JSON that
- * {@code src/js/engine-api.js} parses into the {@code WedgewatchEngine} shapes.
+ * {@code src/engine/engine.js} parses into plain JavaScript shapes.
  *
  * <p>Loading takes several lists, so it is staged: {@link #stageList}, {@link #stageDisabled},
  * then {@link #load} parses and compiles them in one call and returns the handle for

@@ -141,6 +141,22 @@ function perPost(c, traced) {
   };
 }
 
+/**
+ * Waits until the background has stored the bundled list, as it does once after install: the page
+ * is measured as a reader sees it, with the lists in place.
+ */
+async function listsStored(browser) {
+  const target = await browser.waitForTarget((t) => t.type() === "service_worker" && /\/background\/(background|service-worker)\.js$/.test(t.url()));
+  const worker = await target.worker();
+  for (let i = 0; i < 300; i++) {
+    const stored = await worker.evaluate(async () => typeof chrome !== "undefined" && !!(await chrome.storage.local.get("lists")).lists)
+      .catch(() => false); // a worker that is still starting has no extension APIs yet
+    if (stored) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the background never stored the bundled list");
+}
+
 async function run(withExtension, port, texts) {
   const args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--ignore-certificate-errors",
     "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
@@ -149,6 +165,7 @@ async function run(withExtension, port, texts) {
   const browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_BIN || "/usr/bin/chromium", headless: true,
     args, ignoreDefaultArgs: ["--disable-extensions"], acceptInsecureCerts: true });
   try {
+    if (withExtension) await listsStored(browser);
     const page = await browser.newPage();
     const cdp = await page.createCDPSession();
     const worlds = [];

@@ -9,4 +9,6 @@ export const costs = {
   maxFrameMs: 0,
   /** @type {{matches: number, ms: number, done: boolean} | null} */
   warmUp: null,
+  /** How long the last load of the lists took (storage read, parse and compile): a tab's start-up. */
+  loadMs: 0,
 };

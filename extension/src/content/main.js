@@ -5,6 +5,7 @@ import { api } from "../common/browser.js";
 import { MSG } from "../common/messages.js";
 import * as campaign from "./campaign.js";
 import * as campaignView from "./campaign-view.js";
+import { costs } from "./costs.js";
 import { childWith, t } from "./dom.js";
 import * as overlay from "./overlay.js";
 import { readPost } from "./post-reader.js";
@@ -200,7 +201,9 @@ function actionsFor(article, post, m, inQuote) {
 
 async function reload() {
   const previous = config;
+  const start = performance.now();
   config = await settings.load();
+  costs.loadMs = performance.now() - start;
   if (previous) previous.matcher.release();
   campaign.configure(config.settings.campaign);
   generation++;

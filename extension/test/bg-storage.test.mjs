@@ -84,3 +84,10 @@ test('marks on posts are set and cleared one at a time, and month-old ones dropp
   assert.deepEqual(Object.keys(a.data.revealed).sort(), ['p1', 'p2']);
   assert.deepEqual(Object.keys(a.data.notWedge), ['p2']);
 });
+
+test('lists stored without a summary of their rules get one, once', () => {
+  const lists = { alpha: { id: 'alpha', source: 'url', text: listText('alpha', 2) } };
+  const filled = Storage.withRuleSummaries(lists, engine);
+  assert.deepEqual(filled.alpha.rules, [{ id: 'r1', family: 'F1 test', explanation: 'A rule for the tests.' }]);
+  assert.equal(Storage.withRuleSummaries(filled, engine), filled);
+});

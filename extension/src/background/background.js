@@ -24,7 +24,7 @@ function deps() {
 async function seed() {
   const url = api.runtime.getURL(BUILTIN_PATH);
   const text = await (await fetch(url)).text();
-  await Storage.changeLists(area, (lists) => Storage.seedBuiltin(lists, text, url, engine, Date.now()));
+  await Storage.changeLists(area, (lists) => Storage.withRuleSummaries(Storage.seedBuiltin(lists, text, url, engine, Date.now()), engine));
   await Storage.serialize(async () => {
     const got = await area.get(['settings', 'stats']);
     if (!got.settings) await area.set({ settings: defaultSettings() });

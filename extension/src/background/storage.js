@@ -48,6 +48,23 @@ export function seedBuiltin(lists, text, url, engine, now) {
   return { ...lists, [list.id]: entry };
 }
 
+/**
+ * Lists stored without the summary of their rules (kept since lists are checked once, on arrival)
+ * get it now, so the options page never parses; `lists` itself when none lacked it.
+ */
+export function withRuleSummaries(lists, engine) {
+  const missing = Object.values(lists).filter((e) => e && typeof e.text === 'string' && !Array.isArray(e.rules));
+  if (!missing.length) return lists;
+  const loaded = engine.load(missing.map((e) => e.text));
+  loaded.release();
+  const next = { ...lists };
+  missing.forEach((e, i) => {
+    const list = loaded.lists[i].list;
+    next[e.id] = { ...e, rules: list ? ruleSummaries(list) : [] };
+  });
+  return next;
+}
+
 // Applies `change(lists) -> lists` atomically with respect to other background writers.
 export function changeLists(area, change) {
   return serialize(async () => {

@@ -47,10 +47,12 @@ fuzz:
 	scripts/deps.sh $(JAVA_PKGS)
 	$(MVN) test -pl shared -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false -Djqwik.tries.default=$(FUZZ_TRIES)
 
-# The extension's Node tests (JVM/TeaVM parity, Firefox ESR, reproducible zips) and web-ext lint;
+# The extension's type check (tsc over the JSDoc types), its Node tests (JVM/TeaVM parity, the
+# background on the real engine, Firefox ESR, reproducible zips, no import cycles) and web-ext lint;
 # needs `mvn install` first (the built extension and the list tool).
 test-extension:
 	cd extension && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	cd extension && npx tsc -p tsconfig.json
 	cd extension && node --test --test-concurrency=1 test/*.test.mjs
 	cd extension && npx web-ext lint --source-dir target/firefox --warnings-as-errors
 

@@ -1,9 +1,8 @@
-// The campaign detector in Node, on the TeaVM output (issue 5): with 50,000 sightings stored,
+// The campaign detector in Node, on the TeaVM output: with 50,000 sightings stored,
 // the time to fingerprint one post and look it up (campaign.observe, which does both and records
 // it), and the size of the saved index. Inputs: the texts of ../shared/corpora (real posts; each
 // seen from a few accounts, as a timeline would) topped up with generated wordings.
 // Ends with one line: `bench: campaign key=value ...`.
-import { createRequire } from "node:module";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { repoRoot } from "../test/x-fixture.mjs";
@@ -14,8 +13,8 @@ const POSTS = Number(process.env.POSTS || 20000);
 const nodeDir = path.join(repoRoot, "extension", "target", "node");
 const teavm = await import(path.join(nodeDir, "engine.mjs"));
 const campaign = await import(path.join(nodeDir, "campaign.mjs"));
-createRequire(import.meta.url)(path.join(nodeDir, "engine-api.cjs"));
-const c = globalThis.createWedgewatchEngine(teavm, campaign).campaign;
+const { createEngine } = await import(path.join(nodeDir, "engine-api.mjs"));
+const c = createEngine(teavm, campaign).campaign;
 
 /** A fixed pseudo-random sequence, so every run measures the same posts. */
 function rng(seed) {

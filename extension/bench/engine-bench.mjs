@@ -3,38 +3,18 @@
 // Inputs: the texts of ../shared/corpora (real posts), else the fixture texts.
 // Ends with one line: `bench: engine-js key=value ...`.
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fixtures, repoRoot } from "../test/x-fixture.mjs";
 import { corpusTexts } from "./corpus.mjs";
+import { syntheticRules } from "./rules.mjs";
 
 const RULES = Number(process.env.RULES || 10000);
 const POSTS = Number(process.env.POSTS || 20000);
 const nodeDir = path.join(repoRoot, "extension", "target", "node");
 const teavm = await import(path.join(nodeDir, "engine.mjs"));
-createRequire(import.meta.url)(path.join(nodeDir, "engine-api.cjs"));
-const engine = globalThis.createWedgewatchEngine(teavm);
-
-/** A fixed pseudo-random sequence, so every run measures the same rules. */
-function rng(seed) {
-  return () => ((seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
-}
-
-function syntheticRules(n) {
-  const rand = rng(42);
-  const syll = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi", "pe", "su", "da", "gho"];
-  const word = () => Array.from({ length: 2 + Math.floor(rand() * 2) }, () => syll[Math.floor(rand() * syll.length)]).join("");
-  const common = ["the", "are", "is", "real", "left", "party", "vote", "they", "we"];
-  const phrases = [];
-  for (let i = 0; i < n; i++) {
-    const parts = [word(), common[Math.floor(rand() * common.length)], word()];
-    phrases.push(parts.join(" "));
-  }
-  let text = "! Title: Bench\n! Id: bench\n! Version: 1\n\n";
-  phrases.forEach((p, i) => { text += `rule r${i}\n  family: bench\n  explain: bench\n  match: ${p}\n\n`; });
-  return { text, phrases };
-}
+const { createEngine } = await import(path.join(nodeDir, "engine-api.mjs"));
+const engine = createEngine(teavm);
 
 /** Up to `limit` corpus posts, else the fixture's texts. */
 function benchTexts(limit) {
@@ -68,7 +48,7 @@ const { text, phrases } = shared
     }
   : syntheticRules(RULES);
 const t0 = performance.now();
-const matcher = engine.compile([text], []);
+const matcher = engine.load([text]);
 const compileMs = performance.now() - t0;
 // Through JSON: flat strings, as a post's textContent is. Split from the file they would be V8
 // sliced strings, slower to read than anything the content script matches.

@@ -74,12 +74,12 @@ const CLOCK_PROBE = `(() => { let step = Infinity, last = performance.now();
  * The content script's timings: ms per post read and per post redecorated, and each frame's ms
  * spread over the posts it judged or redecorated, each oldest first.
  */
-const COSTS = `(() => { const c = Wedgewatch.costs;
+const COSTS = `(() => { const c = wedgewatchCosts;
   const inOrder = (ring, k) => k <= ring.length ? Array.from(ring.slice(0, k)) : Array.from(ring.slice(k % ring.length)).concat(Array.from(ring.slice(0, k % ring.length)));
   return { posts: inOrder(c.posts, c.count), redecorations: inOrder(c.redecorations, c.redecorated),
     frames: inOrder(c.frames, c.frameCount), framePosts: inOrder(c.framePosts, c.frameCount),
     count: c.count, redecorated: c.redecorated, maxFrameMs: c.maxFrameMs }; })()`;
-const RESET = "(() => { const c = Wedgewatch.costs; c.count = 0; c.redecorated = 0; c.frameCount = 0; c.maxFrameMs = 0; })()";
+const RESET = "(() => { const c = wedgewatchCosts; c.count = 0; c.redecorated = 0; c.frameCount = 0; c.maxFrameMs = 0; })()";
 
 /**
  * The renderer main thread's animation-frame callbacks from a trace, in order, as [wall ms, thread
@@ -141,6 +141,22 @@ function perPost(c, traced) {
   };
 }
 
+/**
+ * Waits until the background has stored the bundled list, as it does once after install: the page
+ * is measured as a reader sees it, with the lists in place.
+ */
+async function listsStored(browser) {
+  const target = await browser.waitForTarget((t) => t.type() === "service_worker" && /\/background\/(background|service-worker)\.js$/.test(t.url()));
+  const worker = await target.worker();
+  for (let i = 0; i < 300; i++) {
+    const stored = await worker.evaluate(async () => typeof chrome !== "undefined" && !!(await chrome.storage.local.get("lists")).lists)
+      .catch(() => false); // a worker that is still starting has no extension APIs yet
+    if (stored) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the background never stored the bundled list");
+}
+
 async function run(withExtension, port, texts) {
   const args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--ignore-certificate-errors",
     "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
@@ -149,6 +165,7 @@ async function run(withExtension, port, texts) {
   const browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_BIN || "/usr/bin/chromium", headless: true,
     args, ignoreDefaultArgs: ["--disable-extensions"], acceptInsecureCerts: true });
   try {
+    if (withExtension) await listsStored(browser);
     const page = await browser.newPage();
     const cdp = await page.createCDPSession();
     const worlds = [];
@@ -163,7 +180,7 @@ async function run(withExtension, port, texts) {
     const metrics = async () => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
     // The warm-up (content/warm-up.js) runs in idle time after the page opens: its cost, and
     // whether it was over before the posts came.
-    const warmUp = withExtension ? await inWorld("Wedgewatch.costs.warmUp") : null;
+    const warmUp = withExtension ? await inWorld("wedgewatchCosts.warmUp") : null;
     if (withExtension) await inWorld(RESET);
     await page.evaluate(() => { window.longTasks.length = 0; });
 

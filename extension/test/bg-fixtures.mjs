@@ -1,43 +1,26 @@
-// Shared by the bg-*.test.mjs files: loads the background scripts as the browser does
-// (classic scripts on one global), a small stand-in engine, a list server made of plain
-// functions, and an Ed25519 signer.
-import { readFileSync } from 'node:fs';
-import vm from 'node:vm';
+// Shared by the bg-*.test.mjs files: the background's modules on the real engine (the TeaVM
+// build in target/node, made by `mvn package`), a list server made of plain functions, and an
+// Ed25519 signer.
+import { createEngine } from '../target/node/engine-api.mjs';
+import * as teavm from '../target/node/engine.mjs';
+import * as Updater from '../src/background/updater.js';
+import * as Storage from '../src/background/storage.js';
+import * as Signature from '../src/background/signature.js';
+import { sha256Hex } from '../src/common/encoding.js';
 
-const src = new URL('../src/', import.meta.url);
+export { Updater, Storage, Signature };
 
-export function load(...paths) {
-  for (const p of paths) vm.runInThisContext(readFileSync(new URL(p, src), 'utf8'), { filename: p });
-}
+/** The real engine: TeaVM's build of shared/, as the background bundles it. */
+export const engine = createEngine(teavm);
 
-load('background/signature.js', 'background/updater.js', 'background/storage.js');
-export const Updater = globalThis.WedgewatchUpdater;
-export const Storage = globalThis.WedgewatchStorage;
-export const Signature = globalThis.WedgewatchSignature;
-
-// Reads the headers the real parser reads; a line with BROKEN is a problem, as a parse error
-// or a failing example would be. The real engine is exercised by the browser tests.
-export const engine = {
-  parse(text) {
-    const header = (k) => (new RegExp('^! ' + k + ': *(.*)$', 'm').exec(text) || [])[1];
-    const problems = this.check(text);
-    const id = header('Id');
-    const version = Number(header('Version'));
-    if (problems.length || !id || !version) return { ok: false, problems, list: null };
-    return { ok: true, problems: [], list: { id, title: header('Title') || id, version,
-      description: header('Description') || '', maintainer: header('Maintainer') || '',
-      homepage: header('Homepage') || '', license: '', expiresHours: Number(header('Expires-Hours')) || 24,
-      rules: [] } };
-  },
-  check(text) {
-    return text.split('\n').flatMap((line, i) => line.includes('BROKEN')
-      ? [{ line: i + 1, column: line.indexOf('BROKEN') + 1, message: 'broken here' }] : []);
-  },
-};
-
+/** A list in the real format, one rule; extra lines go at the end of that rule. */
 export function listText(id, version, extra = '') {
-  return `! Title: List ${id}\n! Id: ${id}\n! Version: ${version}\n\nrule r1\n  match: x\n${extra}`;
+  return `! Title: List ${id}\n! Id: ${id}\n! Version: ${version}\n\nrule r1\n  family: F1 test\n  explain: A rule for the tests.\n  match: x\n${extra}`;
 }
+
+/** A line that is no rule property: a real parse problem, on the line after the rule's match. */
+export const BROKEN_LINE = '  this is not a property\n';
+export const BROKEN_AT = { line: 9, column: 3 };
 
 // A list server: routes map a URL to a function(request headers) -> Response. Records requests.
 export function server(routes) {
@@ -62,7 +45,7 @@ export async function signer(keyId = 'k1') {
   const raw = await crypto.subtle.exportKey('raw', pair.publicKey);
   const publicKey = Buffer.from(raw).toString('base64');
   async function sign(id, version, text, { expires = '2999-01-01T00:00:00Z', key = keyId } = {}) {
-    const sha = await Signature.sha256Hex(new TextEncoder().encode(text));
+    const sha = await sha256Hex(new TextEncoder().encode(text));
     const metadata = JSON.stringify({ list: id, version, sha256: sha, published: '2026-01-01T00:00:00Z', expires, key });
     const s = await crypto.subtle.sign({ name: 'Ed25519' }, pair.privateKey, new TextEncoder().encode(metadata));
     return { 'Wedgewatch-Metadata': metadata, 'Wedgewatch-Signature': Buffer.from(s).toString('base64') };

@@ -1,7 +1,7 @@
 // Seeding the bundled list and the single-writer discipline on `lists`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Storage, engine, listText, NOW } from './bg-fixtures.mjs';
+import { BROKEN_LINE, Storage, engine, listText, NOW } from './bg-fixtures.mjs';
 
 const BUILTIN_URL = 'chrome-extension://id/lists/coalition-defense.txt';
 
@@ -44,7 +44,7 @@ test('an older bundled copy or a subscribed list is never replaced by seeding', 
 });
 
 test('a bundled list that does not parse fails loudly', () => {
-  assert.throws(() => Storage.seedBuiltin({}, listText('x', 1, 'BROKEN'), BUILTIN_URL, engine, NOW));
+  assert.throws(() => Storage.seedBuiltin({}, listText('x', 1, BROKEN_LINE), BUILTIN_URL, engine, NOW));
 });
 
 test('concurrent changes to lists are applied one after another, none lost', async () => {
@@ -63,4 +63,31 @@ test('settings read back with defaults for every missing field', async () => {
   assert.equal(settings.pausedUntil, 0);
   assert.deepEqual(lists, {});
   assert.deepEqual(stats, {});
+});
+
+test('counts sent by several tabs at once all add up', async () => {
+  const a = area();
+  a.data.stats = { 'coalition-defense': { judged: 1, warned: 0 } };
+  await Promise.all([1, 2, 3, 4, 5].map(() => Storage.addStats(a, { 'coalition-defense': { judged: 5, warned: 2 } })));
+  assert.deepEqual(a.data.stats, { 'coalition-defense': { judged: 26, warned: 10 } });
+});
+
+test('marks on posts are set and cleared one at a time, and month-old ones dropped', async () => {
+  const a = area();
+  const month = Storage.REMEMBER_MS;
+  a.data.revealed = { old: NOW - month - 1, kept: NOW - 1000 };
+  await Promise.all([
+    Storage.changeMarks(a, 'p1', { revealed: NOW }, NOW),
+    Storage.changeMarks(a, 'p2', { revealed: NOW, notWedge: { list: 'l', rule: 'r', at: NOW, reported: false } }, NOW),
+    Storage.changeMarks(a, 'kept', { revealed: null }, NOW),
+  ]);
+  assert.deepEqual(Object.keys(a.data.revealed).sort(), ['p1', 'p2']);
+  assert.deepEqual(Object.keys(a.data.notWedge), ['p2']);
+});
+
+test('lists stored without a summary of their rules get one, once', () => {
+  const lists = { alpha: { id: 'alpha', source: 'url', text: listText('alpha', 2) } };
+  const filled = Storage.withRuleSummaries(lists, engine);
+  assert.deepEqual(filled.alpha.rules, [{ id: 'r1', family: 'F1 test', explanation: 'A rule for the tests.' }]);
+  assert.equal(Storage.withRuleSummaries(filled, engine), filled);
 });

@@ -2,7 +2,7 @@
 // keeping the last good list on every failure.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Updater, server, etagged, listText, deps, NOW } from './bg-fixtures.mjs';
+import { BROKEN_AT, BROKEN_LINE, Updater, server, etagged, listText, deps, NOW } from './bg-fixtures.mjs';
 
 const URL_A = 'https://lists.example.org/a.txt';
 
@@ -53,10 +53,12 @@ test('a second subscription to the same list id is refused', async () => {
 });
 
 test('subscribing to a broken list is refused with its first problems', async () => {
-  const srv = server({ [URL_A]: etagged(listText('alpha', 1, '  BROKEN\n'), '"b"') });
+  const srv = server({ [URL_A]: etagged(listText('alpha', 1, BROKEN_LINE), '"b"') });
   const { error } = await Updater.subscribe(URL_A, {}, deps(srv.fetch));
   assert.equal(error.code, 'bg_error_problems');
-  assert.deepEqual(error.problems[0], { line: 7, column: 3, message: 'broken here' });
+  const { line, column, message } = error.problems[0];
+  assert.deepEqual({ line, column }, BROKEN_AT);
+  assert.match(message, /expected 'key: value'/);
 });
 
 test('an unchanged list is asked for with its ETag and the 304 only records the check', async () => {
@@ -111,11 +113,11 @@ test('the same text served without an ETag is simply unchanged', async () => {
 
 test('a broken update keeps the last good list and shows the first problems', async () => {
   const { entry, srv } = await subscribed(listText('alpha', 5));
-  srv.routes[URL_A] = etagged(listText('alpha', 6, '  BROKEN\n'), '"bad"');
+  srv.routes[URL_A] = etagged(listText('alpha', 6, BROKEN_LINE), '"bad"');
   const { entry: next, outcome } = await Updater.update(entry, deps(srv.fetch));
   assert.equal(outcome, 'failed');
   assert.equal(next.lastError.code, 'bg_error_problems');
-  assert.equal(next.lastError.problems[0].line, 7);
+  assert.equal(next.lastError.problems[0].line, BROKEN_AT.line);
   assert.equal(next.version, 5);
   assert.equal(next.text, entry.text);
 });
@@ -198,4 +200,17 @@ test("a report carries the post's words only when the reader allowed them, whate
     { rule: 'sellouts', verdict: 'false-positive', version: 7, text: 'Progressives are sellouts.' });
   assert.equal(Updater.reportBody(lists, { reportsIncludeText: true }, { ...msg, text: 'x'.repeat(6000) }).text.length, 5000, "the server's limit");
   assert.equal(Updater.reportBody({}, { reportsIncludeText: true }, msg).version, undefined, 'no version for a list not held');
+});
+
+test('a list whose own example fails is refused by the real engine, naming the example line', async () => {
+  const srv = server({ [URL_A]: etagged(listText('alpha', 1, '  warn: nothing here fires the rule\n'), '"e"') });
+  const { error } = await Updater.subscribe(URL_A, {}, deps(srv.fetch));
+  assert.equal(error.code, 'bg_error_problems');
+  assert.equal(error.problems[0].line, 9);
+  assert.match(error.problems[0].message, /warn:' example does not match rule 'r1'/);
+});
+
+test('a subscribed list keeps what the options page shows of its rules, parsed when it arrived', async () => {
+  const { entry } = await subscribed(listText('alpha', 3));
+  assert.deepEqual(entry.rules, [{ id: 'r1', family: 'F1 test', explanation: 'A rule for the tests.' }]);
 });

@@ -4,7 +4,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { test } from "node:test";
 import { fixtures, repoRoot } from "./x-fixture.mjs";
@@ -15,8 +14,8 @@ const SAME_SLOTS = 16; // Fingerprint.SAME_SLOTS
 async function nodeEngine() {
   const teavm = await import(path.join(repoRoot, "extension", "target", "node", "engine.mjs"));
   const campaign = await import(path.join(repoRoot, "extension", "target", "node", "campaign.mjs"));
-  createRequire(import.meta.url)(path.join(repoRoot, "extension", "target", "node", "engine-api.cjs"));
-  return globalThis.createWedgewatchEngine(teavm, campaign);
+  const { createEngine } = await import(path.join(repoRoot, "extension", "target", "node", "engine-api.mjs"));
+  return createEngine(teavm, campaign);
 }
 
 function jvmFingerprints(texts) {

@@ -1,12 +1,8 @@
 // The content script's warm-up (content/warm-up.js): list examples only, only while idle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import vm from 'node:vm';
-
-globalThis.Wedgewatch = { costs: {} };
-vm.runInThisContext(readFileSync(new URL('../src/content/warm-up.js', import.meta.url), 'utf8'));
-const { warmUp } = globalThis.Wedgewatch;
+import { costs } from '../src/content/costs.js';
+import { warmUp } from '../src/content/warm-up.js';
 
 /** A matcher that records what it was asked. */
 function recorder() {
@@ -42,7 +38,7 @@ test('matches every example twenty times over idle periods, then stops asking fo
   assert.equal(rounds, Math.ceil(60 / 7), 'each idle period does only what fits in it');
   assert.equal(cost.done, true);
   assert.equal(cost.matches, 60);
-  assert.equal(globalThis.Wedgewatch.costs.warmUp, cost);
+  assert.equal(costs.warmUp, cost);
 });
 
 test('a slice with no idle time left matches nothing and asks for another period', () => {

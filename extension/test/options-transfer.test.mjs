@@ -1,10 +1,7 @@
 // The settings file: what an export holds and what an import lets through.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { load } from './bg-fixtures.mjs';
-
-load('background/transfer.js');
-const Transfer = globalThis.WedgewatchTransfer;
+import * as Transfer from '../src/background/transfer.js';
 
 const lists = {
   'coalition-defense': { id: 'coalition-defense', source: 'builtin', enabled: false, action: 'hide', text: 'secret text' },

@@ -1,30 +1,35 @@
 // The background: seeds the bundled list, updates subscriptions on an alarm, answers the
 // options page and popup, and sends a report only when the reader opted in. It is the only
-// writer of `lists` and `settings` (through WedgewatchStorage.serialize), so the content
-// script, options page and popup all see one consistent state via storage.onChanged.
-'use strict';
+// writer of storage (through the Storage queue), so the content script, options page and popup
+// all see one consistent state via storage.onChanged.
+import { api } from '../common/browser.js';
+import { BUILTIN_PATH, defaultSettings, sanitizeCampaign } from '../common/defaults.js';
+import { MSG } from '../common/messages.js';
+import { engine } from '../engine/with-campaign.js';
+import * as CampaignStore from './campaign-store.js';
+import * as Storage from './storage.js';
+import * as Transfer from './transfer.js';
+import * as Updater from './updater.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
 const ALARM = 'wedgewatch-update';
 const ALARM_MINUTES = 30; // lists expire in hours; a half-hour tick keeps them close to due
 
-const { Updater, Storage, Transfer } = {
-  Updater: globalThis.WedgewatchUpdater, Storage: globalThis.WedgewatchStorage, Transfer: globalThis.WedgewatchTransfer,
-};
 const area = api.storage.local;
-const campaign = globalThis.WedgewatchCampaignStore.create(globalThis.WedgewatchEngine, area);
+const campaign = CampaignStore.create(engine, area);
 
 function deps() {
-  return { fetch: (url, init) => fetch(url, init), engine: globalThis.WedgewatchEngine, now: () => Date.now() };
+  return { fetch: (url, init) => fetch(url, init), engine, now: () => Date.now() };
 }
 
 async function seed() {
-  const url = api.runtime.getURL(Storage.BUILTIN_PATH);
+  const url = api.runtime.getURL(BUILTIN_PATH);
   const text = await (await fetch(url)).text();
-  await Storage.changeLists(area, (lists) => Storage.seedBuiltin(lists, text, url, globalThis.WedgewatchEngine, Date.now()));
-  const got = await area.get(['settings', 'stats']);
-  if (!got.settings) await area.set({ settings: Storage.defaultSettings() });
-  if (!got.stats) await area.set({ stats: {} });
+  await Storage.changeLists(area, (lists) => Storage.withRuleSummaries(Storage.seedBuiltin(lists, text, url, engine, Date.now()), engine));
+  await Storage.serialize(async () => {
+    const got = await area.get(['settings', 'stats']);
+    if (!got.settings) await area.set({ settings: defaultSettings() });
+    if (!got.stats) await area.set({ stats: {} });
+  });
 }
 
 async function ensureAlarm() {
@@ -37,20 +42,24 @@ async function updateList(id) {
   const { lists } = await Storage.readState(area);
   const entry = lists[id];
   if (!entry || entry.source !== 'url') return null;
-  const result = await Updater.update(entry, deps());
-  await Storage.changeLists(area, (current) => (current[id]
-    ? { ...current, [id]: Updater.mergeFetched(current[id], result.entry) } : current));
-  return { id, outcome: result.outcome, error: result.entry.lastError };
+  return (await updateEntries([entry]))[0];
 }
 
+// Every due list at once (Updater.updateMany): one slow server does not hold up the others.
 async function updateDue(force) {
   const { lists } = await Storage.readState(area);
   const now = Date.now();
-  const results = [];
-  for (const entry of Object.values(lists)) {
-    if (entry.source === 'url' && (force || Updater.isDue(entry, now))) results.push(await updateList(entry.id));
-  }
-  return results;
+  return updateEntries(Object.values(lists).filter((e) => e.source === 'url' && (force || Updater.isDue(e, now))));
+}
+
+async function updateEntries(entries) {
+  const results = await Updater.updateMany(entries, deps());
+  await Storage.changeLists(area, (current) => {
+    const next = { ...current };
+    for (const { entry } of results) if (next[entry.id]) next[entry.id] = Updater.mergeFetched(next[entry.id], entry);
+    return next;
+  });
+  return results.map(({ entry, outcome }) => ({ id: entry.id, outcome, error: entry.lastError }));
 }
 
 async function subscribe(url, pin) {
@@ -100,7 +109,7 @@ function setSettings(patch) {
       if (ok) next[k] = patch[k];
     }
     if (Array.isArray(patch.allowlist)) next.allowlist = [...new Set(patch.allowlist.map(Transfer.normalizeHandle).filter(Boolean))];
-    if ('campaign' in patch) next.campaign = globalThis.WedgewatchCampaignStore.sanitize({ ...next.campaign, ...patch.campaign });
+    if ('campaign' in patch) next.campaign = sanitizeCampaign({ ...next.campaign, ...patch.campaign });
     return next;
   }).then((next) => ('campaign' in patch ? campaign.configure(next.campaign) : undefined));
 }
@@ -108,10 +117,13 @@ function setSettings(patch) {
 async function catalogue(url) {
   if (!Updater.isAllowedUrl(url)) return { ok: false, error: { code: 'bg_error_not_https', params: [] } };
   const base = url.replace(/\/+$/, '').replace(/\/api\/v1\/lists$/, '');
+  const got = await Updater.exchange(base + '/api/v1/lists', { cache: 'no-store', credentials: 'omit' }, deps(), async (res, until) => {
+    if (!res.ok) return { error: { code: 'bg_error_http', params: [String(res.status)] } };
+    return { body: await until(res.json()) };
+  });
+  if (got.error) return { ok: false, error: got.error };
   try {
-    const res = await fetch(base + '/api/v1/lists', { cache: 'no-store', credentials: 'omit' });
-    if (!res.ok) return { ok: false, error: { code: 'bg_error_http', params: [String(res.status)] } };
-    const body = await res.json();
+    const body = got.body;
     const rows = Array.isArray(body) ? body : (body.lists || []);
     const lists = rows.filter((r) => r && typeof r.id === 'string').map((r) => ({
       id: r.id, title: String(r.title ?? r.id), description: String(r.description ?? ''), group: String(r.group ?? ''),
@@ -146,33 +158,61 @@ async function report(msg) {
   const target = Updater.reportTarget(lists, settings, msg.list);
   if (target.error) return { ok: false, error: target.error };
   const body = Updater.reportBody(lists, settings, msg);
-  try {
-    const res = await fetch(target.url, { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    return res.ok ? { ok: true } : { ok: false, error: { code: 'bg_error_http', params: [String(res.status)] } };
-  } catch (e) {
-    return { ok: false, error: { code: 'bg_error_network', params: [e.message] } };
+  const init = { method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  const got = await Updater.exchange(target.url, init, deps(), async (res) => (res.ok ? {} : { error: { code: 'bg_error_http', params: [String(res.status)] } }));
+  return got.error ? { ok: false, error: got.error } : { ok: true };
+}
+
+/** A tab's counts: only well-formed numbers under list ids are added. */
+async function addStats(delta) {
+  if (!delta || typeof delta !== 'object') return { ok: false };
+  const clean = /** @type {Record<string, {judged: number, warned: number}>} */ ({});
+  const count = (n) => (Number.isInteger(n) && n >= 0 && n <= 1e6 ? n : 0);
+  for (const [id, d] of Object.entries(delta)) {
+    if (/^[a-z0-9-]{1,64}$/.test(id) && d && typeof d === 'object') clean[id] = { judged: count(d.judged), warned: count(d.warned) };
   }
+  await Storage.addStats(area, clean);
+  return { ok: true };
+}
+
+/** The reader's marks on one post: {key, revealed?: millis | null, notWedge?: {...} | null}. */
+function setMarks(m) {
+  if (typeof m.key !== 'string' || !m.key || m.key.length > 1000) return { ok: false };
+  const marks = {};
+  if ('revealed' in m) marks.revealed = Number.isFinite(m.revealed) ? m.revealed : null;
+  if ('notWedge' in m) {
+    const n = m.notWedge;
+    marks.notWedge = n && typeof n === 'object' ? {
+      list: String(n.list), rule: String(n.rule), at: Number(n.at) || Date.now(), reported: n.reported === true,
+      ...(n.reportError && typeof n.reportError.code === 'string'
+        ? { reportError: { code: n.reportError.code, params: (n.reportError.params || []).map(String) } } : {}),
+    } : null;
+  }
+  return Storage.changeMarks(area, m.key, marks, Date.now()).then(() => ({ ok: true }));
 }
 
 // Messages any part of the extension may send, and those only our own pages may send
 // (a content script runs inside x.com and must not be able to subscribe or change settings).
 const FROM_CONTENT = {
-  report,
-  // Same wording from many accounts (issue 5): texts and salted account hashes, kept in this browser.
-  'campaign-observe': (m) => campaign.observe(Array.isArray(m.posts) ? m.posts.slice(0, 200) : []).then((r) => ({ ok: true, ...r })),
-  'campaign-details': (m) => campaign.details(m.text).then((d) => ({ ok: true, ...d })),
-  'campaign-salt': () => campaign.salt().then((salt) => ({ ok: true, salt })),
+  [MSG.REPORT]: report,
+  [MSG.STATS]: (m) => addStats(m.delta),
+  [MSG.MARK]: setMarks,
+  // Same wording from many accounts: texts and salted account hashes, kept in this browser.
+  [MSG.CAMPAIGN_OBSERVE]: (m) => campaign.observe(Array.isArray(m.posts) ? m.posts.slice(0, 200) : []).then((r) => ({ ok: true, ...r })),
+  [MSG.CAMPAIGN_DETAILS]: (m) => campaign.details(m.text).then((d) => ({ ok: true, ...d })),
+  [MSG.CAMPAIGN_SALT]: () => campaign.salt().then((salt) => ({ ok: true, salt })),
 };
 const FROM_PAGES = {
-  'update-now': (m) => (m.id ? updateList(m.id).then((r) => [r]) : updateDue(true)),
-  subscribe: (m) => subscribe(String(m.url)),
-  unsubscribe: (m) => unsubscribe(String(m.id)),
-  'set-list': (m) => setList(String(m.id), m),
-  'set-settings': (m) => setSettings(m.patch || {}),
-  catalogue: (m) => catalogue(String(m.url)),
-  import: (m) => importSettings(m.data),
+  [MSG.UPDATE_NOW]: (m) => (m.id ? updateList(m.id).then((r) => [r]) : updateDue(true)),
+  [MSG.SUBSCRIBE]: (m) => subscribe(String(m.url)),
+  [MSG.UNSUBSCRIBE]: (m) => unsubscribe(String(m.id)),
+  [MSG.SET_LIST]: (m) => setList(String(m.id), m),
+  [MSG.SET_SETTINGS]: (m) => setSettings(m.patch || {}),
+  [MSG.CATALOGUE]: (m) => catalogue(String(m.url)),
+  [MSG.CHECK_RULES]: (m) => ({ ok: true, problems: engine.check(String(m.text).slice(0, 200000)).problems }),
+  [MSG.IMPORT]: (m) => importSettings(m.data),
   // The stamp tells open tabs to forget the counts they show.
-  'campaign-clear': () => campaign.clear().then(() => area.set({ campaignCleared: Date.now() })),
+  [MSG.CAMPAIGN_CLEAR]: () => campaign.clear().then(() => area.set({ campaignCleared: Date.now() })),
   ...FROM_CONTENT,
 };
 

@@ -3,273 +3,351 @@
 // A failed check never changes a list's text: the caller keeps the last good list and records
 // the error. Errors are {code, params, problems} with code a `_locales` key, so the options page
 // shows them in the reader's language.
-(function (root) {
-  'use strict';
+import { sha256Hex } from '../common/encoding.js';
+import { parseMetadata, verify } from './signature.js';
 
-  const HOUR = 3600 * 1000;
-  const MAX_BYTES = 2000000; // the list format's own size limit
-  const SHOWN_PROBLEMS = 5;
-  // The fields a fetch owns; enabled, action and the pins belong to the reader and survive.
-  const FETCHED_FIELDS = ['title', 'description', 'text', 'version', 'publisher', 'homepage',
-    'license', 'expiresHours', 'lastCheck', 'lastError', 'etag', 'signedMetadata'];
+const HOUR = 3600 * 1000;
+const MAX_BYTES = 2000000; // the list format's own size limit
+const SHOWN_PROBLEMS = 5;
+// The fields a fetch owns; enabled, action and the pins belong to the reader and survive.
+export const FETCHED_FIELDS = ['title', 'description', 'text', 'version', 'publisher', 'homepage',
+  'license', 'expiresHours', 'lastCheck', 'lastError', 'etag', 'signedMetadata', 'rules'];
 
-  const sig = () => root.WedgewatchSignature;
+function error(code, params = [], problems = []) {
+  return { code, params: params.map(String), problems: problems.slice(0, SHOWN_PROBLEMS) };
+}
 
-  function error(code, params = [], problems = []) {
-    return { code, params: params.map(String), problems: problems.slice(0, SHOWN_PROBLEMS) };
+// Lists travel over HTTPS; plain HTTP only to this machine, for local servers and tests.
+export function isAllowedUrl(url) {
+  let u;
+  try { u = new URL(url); } catch (e) { return false; }
+  if (u.username || u.password) return false;
+  if (u.protocol === 'https:') return true;
+  return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+}
+
+// A Wedgewatch server's list URL, .../api/v1/lists/{id}: its id, and where its keys and
+// reports live. Null for any other URL (a list file served anywhere).
+export function serverListUrl(url) {
+  let u;
+  try { u = new URL(url); } catch (e) { return null; }
+  const m = /^(.*)\/api\/v1\/lists\/([a-z0-9-]{1,64})\/?$/.exec(u.pathname);
+  if (!m) return null;
+  const base = u.origin + m[1];
+  return { id: m[2], base, keys: base + '/api/v1/keys', reports: base + '/api/v1/lists/' + m[2] + '/reports',
+    signature: base + '/api/v1/lists/' + m[2] + '/signature' };
+}
+
+// The permission pattern to request for a URL's origin (ports are not part of match patterns).
+export function originPattern(url) {
+  const u = new URL(url);
+  return u.protocol + '//' + u.hostname + '/*';
+}
+
+export function metadataExpired(meta, now) {
+  return !!meta && Date.parse(meta.expires) <= now;
+}
+
+/** A list server that has not answered in full by then is down for this round. */
+export const TIMEOUT_MS = 30000;
+
+/**
+ * Runs one exchange, headers and body, under a deadline (deps.timeoutMs, else TIMEOUT_MS): the
+ * request is aborted when it passes, so a server that never finishes a body holds up nothing.
+ * read(res, until) reads the response; until(promise) rejects once the deadline has passed.
+ * Network failures and the deadline come back as {error}.
+ */
+export async function exchange(url, init, deps, read) {
+  const ms = deps.timeoutMs ?? TIMEOUT_MS;
+  const controller = new AbortController();
+  let timer = 0;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error('deadline'));
+    }, ms);
+  });
+  deadline.catch(() => {});
+  const until = (promise) => Promise.race([promise, deadline]);
+  try {
+    const res = await until(deps.fetch(url, { ...init, signal: controller.signal }));
+    return await read(res, until);
+  } catch (e) {
+    if (controller.signal.aborted) return { error: error('bg_error_timeout', [Math.ceil(ms / 1000)]) };
+    return { error: error('bg_error_network', [e && e.message ? e.message : String(e)]) };
+  } finally {
+    clearTimeout(timer);
   }
+}
 
-  // Lists travel over HTTPS; plain HTTP only to this machine, for local servers and tests.
-  function isAllowedUrl(url) {
-    let u;
-    try { u = new URL(url); } catch (e) { return false; }
-    if (u.username || u.password) return false;
-    if (u.protocol === 'https:') return true;
-    return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+/**
+ * The body, read as it streams and given up as soon as it passes max bytes: a huge body, or a
+ * small gzip that inflates to one, is never held whole (fetch hands over the inflated bytes).
+ * @returns {Promise<{bytes: Uint8Array} | {tooLarge: number}>}
+ */
+export async function readCapped(res, max, until) {
+  const declared = Number(res.headers.get('Content-Length'));
+  if (declared > max && !res.headers.get('Content-Encoding')) {
+    res.body?.cancel().catch(() => {});
+    return { tooLarge: declared };
   }
-
-  // A Wedgewatch server's list URL, .../api/v1/lists/{id}: its id, and where its keys and
-  // reports live. Null for any other URL (a list file served anywhere).
-  function serverListUrl(url) {
-    let u;
-    try { u = new URL(url); } catch (e) { return null; }
-    const m = /^(.*)\/api\/v1\/lists\/([a-z0-9-]{1,64})\/?$/.exec(u.pathname);
-    if (!m) return null;
-    const base = u.origin + m[1];
-    return { id: m[2], base, keys: base + '/api/v1/keys', reports: base + '/api/v1/lists/' + m[2] + '/reports',
-      signature: base + '/api/v1/lists/' + m[2] + '/signature' };
+  if (!res.body) {
+    const bytes = new Uint8Array(await until(res.arrayBuffer()));
+    return bytes.length > max ? { tooLarge: bytes.length } : { bytes };
   }
-
-  // The permission pattern to request for a URL's origin (ports are not part of match patterns).
-  function originPattern(url) {
-    const u = new URL(url);
-    return u.protocol + '//' + u.hostname + '/*';
-  }
-
-  function metadataExpired(meta, now) {
-    return !!meta && Date.parse(meta.expires) <= now;
-  }
-
-  // One GET. `etag` makes it conditional; signatures come from the response headers or, on a
-  // Wedgewatch server whose headers were not exposed, from the list's /signature resource.
-  async function download(url, etag, deps) {
-    const headers = etag ? { 'If-None-Match': etag } : {};
-    let res;
-    try {
-      // no-store: we do our own conditional GET and want the server's real 304.
-      res = await deps.fetch(url, { headers, cache: 'no-store', credentials: 'omit' });
-    } catch (e) {
-      return { error: error('bg_error_network', [e && e.message ? e.message : String(e)]) };
+  const reader = res.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await until(reader.read());
+    if (done) break;
+    total += value.length;
+    if (total > max) {
+      reader.cancel().catch(() => {});
+      return { tooLarge: total };
     }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return { bytes };
+}
+
+// One GET. `etag` makes it conditional; signatures come from the response headers or, on a
+// Wedgewatch server whose headers were not exposed, from the list's /signature resource.
+export async function download(url, etag, deps) {
+  const headers = etag ? { 'If-None-Match': etag } : {};
+  // no-store: we do our own conditional GET and want the server's real 304.
+  const got = await exchange(url, { headers, cache: 'no-store', credentials: 'omit' }, deps, async (res, until) => {
     if (res.status === 304) return { notModified: true, signed: readSignedHeaders(res) };
     if (!res.ok) return { error: error('bg_error_http', [res.status]) };
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    if (bytes.length > MAX_BYTES) return { error: error('bg_error_too_large', [bytes.length]) };
-    let text;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch (e) {
-      return { error: error('bg_error_encoding') };
+    const body = await readCapped(res, deps.maxBytes ?? MAX_BYTES, until);
+    if ('tooLarge' in body) return { error: error('bg_error_too_large', [body.tooLarge]) };
+    return { bytes: body.bytes, res };
+  });
+  if (!got.bytes) return got;
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(got.bytes);
+  } catch (e) {
+    return { error: error('bg_error_encoding') };
+  }
+  let signed = readSignedHeaders(got.res);
+  const server = serverListUrl(url);
+  if (!signed && server) signed = await fetchSignature(server.signature, deps);
+  return { bytes: got.bytes, text, etag: got.res.headers.get('ETag'), signed };
+}
+
+function readSignedHeaders(res) {
+  const metadata = res.headers.get('Wedgewatch-Metadata');
+  const signature = res.headers.get('Wedgewatch-Signature');
+  return metadata && signature ? { metadata, signature } : null;
+}
+
+async function fetchSignature(url, deps) {
+  const got = await exchange(url, { cache: 'no-store', credentials: 'omit' }, deps, async (res, until) => {
+    if (!res.ok) return null;
+    const body = await until(res.json());
+    return typeof body.metadata === 'string' && typeof body.signature === 'string'
+      ? { metadata: body.metadata, signature: body.signature } : null;
+  }).catch(() => null);
+  return got && !got.error ? got : null;
+}
+
+// The server's public keys, in whichever of the plain shapes it answers with.
+export async function fetchKeys(url, deps) {
+  const got = await exchange(url, { cache: 'no-store', credentials: 'omit' }, deps, async (res, until) => {
+    if (!res.ok) return { error: error('bg_error_http', [res.status]) };
+    return { body: await until(res.json()) };
+  });
+  if (got.error) throw new Error(got.error.params.join(' ') || got.error.code);
+  const rows = Array.isArray(got.body) ? got.body : (got.body.keys || []);
+  return rows.map((k) => ({ id: k.id ?? k.keyId ?? k.key_id ?? k.kid,
+    publicKey: k.publicKey ?? k.public_key ?? k.key })).filter((k) => k.id && k.publicKey);
+}
+
+// Checks a signed response against the pinned key: right signature, right list, right body,
+// not older than what we hold, not past its expiry (a frozen mirror replaying old metadata).
+async function checkSignature(entry, signed, bytes, now) {
+  if (!signed) return { error: error('bg_error_signature_missing') };
+  if (!(await verify(signed.metadata, signed.signature, entry.pinnedKey))) {
+    return { error: error('bg_error_signature_invalid', [entry.keyId || '']) };
+  }
+  const meta = parseMetadata(signed.metadata);
+  if (!meta) return { error: error('bg_error_metadata_invalid') };
+  if (meta.list !== entry.id) return { error: error('bg_error_metadata_mismatch', ['list', meta.list]) };
+  if (entry.keyId && meta.key && meta.key !== entry.keyId) {
+    return { error: error('bg_error_metadata_mismatch', ['key', meta.key]) };
+  }
+  if (bytes && meta.sha256 !== await sha256Hex(bytes)) {
+    return { error: error('bg_error_metadata_mismatch', ['sha256', meta.sha256.slice(0, 12)]) };
+  }
+  if (metadataExpired(meta, now)) return { error: error('bg_error_metadata_expired', [meta.expires]) };
+  const held = entry.signedMetadata ? entry.signedMetadata.version : 0;
+  if (meta.version < held) return { error: error('bg_error_rollback', [meta.version, held]) };
+  return { meta };
+}
+
+// Decides whether a downloaded list replaces `entry`. The same engine that runs the list
+// checks it first, examples included, so a list that would misfire never reaches a reader.
+export async function validate(entry, got, deps) {
+  const now = deps.now();
+  let meta = null;
+  if (entry.pinnedKey) {
+    const checked = await checkSignature(entry, got.signed, got.bytes, now);
+    if (checked.error) return checked;
+    meta = checked.meta;
+  }
+  const { problems, list } = deps.engine.check(got.text);
+  if (problems.length || !list) return { error: error('bg_error_problems', [problems.length], problems) };
+  if (list.id !== entry.id) return { error: error('bg_error_id_mismatch', [list.id, entry.id]) };
+  if (meta && meta.version !== list.version) {
+    return { error: error('bg_error_metadata_mismatch', ['version', meta.version]) };
+  }
+  if (entry.text) {
+    if (list.version < entry.version) return { error: error('bg_error_rollback', [list.version, entry.version]) };
+    if (list.version === entry.version && got.text !== entry.text) {
+      return { error: error('bg_error_same_version', [list.version]) };
     }
-    let signed = readSignedHeaders(res);
-    const server = serverListUrl(url);
-    if (!signed && server) signed = await fetchSignature(server.signature, deps);
-    return { bytes, text, etag: res.headers.get('ETag'), signed };
   }
-
-  function readSignedHeaders(res) {
-    const metadata = res.headers.get('Wedgewatch-Metadata');
-    const signature = res.headers.get('Wedgewatch-Signature');
-    return metadata && signature ? { metadata, signature } : null;
-  }
-
-  async function fetchSignature(url, deps) {
-    try {
-      const res = await deps.fetch(url, { cache: 'no-store', credentials: 'omit' });
-      if (!res.ok) return null;
-      const body = await res.json();
-      return typeof body.metadata === 'string' && typeof body.signature === 'string'
-        ? { metadata: body.metadata, signature: body.signature } : null;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  // The server's public keys, in whichever of the plain shapes it answers with.
-  async function fetchKeys(url, deps) {
-    const res = await deps.fetch(url, { cache: 'no-store', credentials: 'omit' });
-    if (!res.ok) throw new Error('HTTP ' + res.status);
-    const body = await res.json();
-    const rows = Array.isArray(body) ? body : (body.keys || []);
-    return rows.map((k) => ({ id: k.id ?? k.keyId ?? k.key_id ?? k.kid,
-      publicKey: k.publicKey ?? k.public_key ?? k.key })).filter((k) => k.id && k.publicKey);
-  }
-
-  // Checks a signed response against the pinned key: right signature, right list, right body,
-  // not older than what we hold, not past its expiry (a frozen mirror replaying old metadata).
-  async function checkSignature(entry, signed, bytes, now) {
-    if (!signed) return { error: error('bg_error_signature_missing') };
-    if (!(await sig().verify(signed.metadata, signed.signature, entry.pinnedKey))) {
-      return { error: error('bg_error_signature_invalid', [entry.keyId || '']) };
-    }
-    const meta = sig().parseMetadata(signed.metadata);
-    if (!meta) return { error: error('bg_error_metadata_invalid') };
-    if (meta.list !== entry.id) return { error: error('bg_error_metadata_mismatch', ['list', meta.list]) };
-    if (entry.keyId && meta.key && meta.key !== entry.keyId) {
-      return { error: error('bg_error_metadata_mismatch', ['key', meta.key]) };
-    }
-    if (bytes && meta.sha256 !== await sig().sha256Hex(bytes)) {
-      return { error: error('bg_error_metadata_mismatch', ['sha256', meta.sha256.slice(0, 12)]) };
-    }
-    if (metadataExpired(meta, now)) return { error: error('bg_error_metadata_expired', [meta.expires]) };
-    const held = entry.signedMetadata ? entry.signedMetadata.version : 0;
-    if (meta.version < held) return { error: error('bg_error_rollback', [meta.version, held]) };
-    return { meta };
-  }
-
-  // Decides whether a downloaded list replaces `entry`. The same engine that runs the list
-  // checks it first, examples included, so a list that would misfire never reaches a reader.
-  async function validate(entry, got, deps) {
-    const now = deps.now();
-    let meta = null;
-    if (entry.pinnedKey) {
-      const checked = await checkSignature(entry, got.signed, got.bytes, now);
-      if (checked.error) return checked;
-      meta = checked.meta;
-    }
-    const problems = deps.engine.check(got.text) || [];
-    if (problems.length) return { error: error('bg_error_problems', [problems.length], problems) };
-    const parsed = deps.engine.parse(got.text);
-    if (!parsed.ok || !parsed.list) return { error: error('bg_error_problems', [parsed.problems.length], parsed.problems) };
-    const list = parsed.list;
-    if (list.id !== entry.id) return { error: error('bg_error_id_mismatch', [list.id, entry.id]) };
-    if (meta && meta.version !== list.version) {
-      return { error: error('bg_error_metadata_mismatch', ['version', meta.version]) };
-    }
-    if (entry.text) {
-      if (list.version < entry.version) return { error: error('bg_error_rollback', [list.version, entry.version]) };
-      if (list.version === entry.version && got.text !== entry.text) {
-        return { error: error('bg_error_same_version', [list.version]) };
-      }
-    }
-    return {
-      changed: got.text !== entry.text,
-      fields: {
-        title: list.title, description: list.description || '', text: got.text, version: list.version,
-        publisher: list.maintainer || '', homepage: list.homepage || '', license: list.license || '',
-        expiresHours: list.expiresHours || 24, etag: got.etag || null, signedMetadata: meta,
-      },
-    };
-  }
-
-  // One scheduled or manual check of a subscribed list. Returns the entry to store: on failure
-  // the old text and version with lastError set; on success the new list, swapped whole.
-  async function update(entry, deps) {
-    const now = deps.now();
-    const checked = { ...entry, lastCheck: now };
-    // Stale signed metadata must be replaced, so ask for the full list rather than a 304.
-    const stale = entry.pinnedKey && metadataExpired(entry.signedMetadata, now);
-    const got = await download(entry.url, entry.text && !stale ? entry.etag : null, deps);
-    if (got.error) return { entry: { ...checked, lastError: got.error }, outcome: 'failed' };
-    if (got.notModified) {
-      if (stale) return { entry: { ...checked, lastError: error('bg_error_metadata_expired', [entry.signedMetadata.expires]) }, outcome: 'failed' };
-      return { entry: { ...checked, lastError: null }, outcome: 'unchanged' };
-    }
-    const v = await validate(entry, got, deps);
-    if (v.error) return { entry: { ...checked, lastError: v.error }, outcome: 'failed' };
-    return { entry: { ...checked, ...v.fields, lastError: null }, outcome: v.changed ? 'updated' : 'unchanged' };
-  }
-
-  // A new subscription. A Wedgewatch server's list is signed: its key is fetched from the same
-  // server and pinned now, and every later version must carry that key's signature.
-  // `lists` is the stored map; a builtin list of the same id is upgraded in place.
-  // `pin` ({pinnedKey, keyId}) comes from an imported settings file: that key, not the server's.
-  async function subscribe(url, lists, deps, pin = null) {
-    if (!isAllowedUrl(url)) return { error: error('bg_error_not_https') };
-    const server = serverListUrl(url);
-    const got = await download(url, null, deps);
-    if (got.error) return { error: got.error };
-    const id = server ? server.id : peekId(got.text, deps.engine);
-    const existing = id && lists[id];
-    if (existing && existing.source !== 'builtin') return { error: error('bg_error_already_subscribed', [id]) };
-    let pinnedKey = null;
-    let keyId = null;
-    if (pin && pin.pinnedKey) {
-      pinnedKey = pin.pinnedKey;
-      keyId = pin.keyId;
-    } else if (got.signed) {
-      const meta = sig().parseMetadata(got.signed.metadata);
-      if (!meta) return { error: error('bg_error_metadata_invalid') };
-      let keys;
-      try {
-        keys = await fetchKeys(server ? server.keys : new URL(url).origin + '/api/v1/keys', deps);
-      } catch (e) {
-        return { error: error('bg_error_keys', [e.message]) };
-      }
-      const key = keys.find((k) => k.id === meta.key) || (meta.key ? null : keys[0]);
-      if (!key) return { error: error('bg_error_unknown_key', [meta.key || '']) };
-      pinnedKey = key.publicKey;
-      keyId = key.id;
-    }
-    const base = existing
-      ? { ...existing, url, source: 'url', pinnedKey, keyId, signedMetadata: null, etag: null }
-      : { id: id || '', title: '', text: null, version: 0, source: 'url', url, enabled: true, action: null,
-        publisher: '', homepage: '', expiresHours: 24, lastCheck: 0, lastError: null, etag: null,
-        pinnedKey, keyId, signedMetadata: null };
-    const v = await validate(base, got, deps);
-    if (v.error) return { error: v.error };
-    return { entry: { ...base, ...v.fields, lastCheck: deps.now(), lastError: null } };
-  }
-
-  function peekId(text, engine) {
-    const parsed = engine.parse(text);
-    return parsed.list ? parsed.list.id : null;
-  }
-
-  // When a list is next due: its own Expires interval, sooner after an error (but not in a
-  // loop), and before its signed metadata runs out so a live server is never seen as frozen.
-  function nextCheck(entry) {
-    const interval = Math.min(Math.max(entry.expiresHours || 24, 1), 720) * HOUR;
-    let due = (entry.lastCheck || 0) + (entry.lastError ? Math.min(interval, HOUR) : interval);
-    if (entry.signedMetadata && !entry.lastError) due = Math.min(due, Date.parse(entry.signedMetadata.expires));
-    return due;
-  }
-
-  function isDue(entry, now) {
-    return entry.source === 'url' && entry.enabled !== false && nextCheck(entry) <= now;
-  }
-
-  // Copies only what a fetch owns onto the current stored entry, so a toggle the reader made
-  // while the fetch was in flight is not lost.
-  function mergeFetched(current, fetched) {
-    const out = { ...current };
-    for (const f of FETCHED_FIELDS) if (f in fetched) out[f] = fetched[f];
-    return out;
-  }
-
-  // Where a report about `listId` may go: its own Wedgewatch server, and only after the reader
-  // opted in. Returns {url} or {error}.
-  function reportTarget(lists, settings, listId) {
-    if (!settings || settings.reportsOptIn !== true) return { error: error('bg_error_reports_off') };
-    const entry = lists[listId];
-    const server = entry && entry.source === 'url' ? serverListUrl(entry.url) : null;
-    return server ? { url: server.reports } : { error: error('bg_error_no_server') };
-  }
-
-  // What a report says: the rule, the verdict and the version of the list the reader has; the
-  // post's text only when the reader allowed it (reportsIncludeText), whatever the message holds.
-  function reportBody(lists, settings, msg) {
-    const body = { rule: String(msg.rule), verdict: String(msg.verdict) };
-    const entry = lists[msg.list];
-    if (entry && Number.isInteger(entry.version)) body.version = entry.version;
-    if (settings && settings.reportsIncludeText === true && typeof msg.text === 'string' && msg.text) {
-      body.text = msg.text.slice(0, 5000); // the server's limit
-    }
-    return body;
-  }
-
-  root.WedgewatchUpdater = {
-    isAllowedUrl, serverListUrl, originPattern, download, fetchKeys, validate, update, subscribe,
-    nextCheck, isDue, mergeFetched, metadataExpired, reportTarget, reportBody, FETCHED_FIELDS,
+  return {
+    changed: got.text !== entry.text,
+    fields: {
+      title: list.title, description: list.description || '', text: got.text, version: list.version,
+      publisher: list.maintainer || '', homepage: list.homepage || '', license: list.license || '',
+      expiresHours: list.expiresHours || 24, etag: got.etag || null, signedMetadata: meta, rules: ruleSummaries(list),
+    },
   };
-})(globalThis);
+}
+
+// One scheduled or manual check of a subscribed list. Returns the entry to store: on failure
+// the old text and version with lastError set; on success the new list, swapped whole.
+export async function update(entry, deps) {
+  const now = deps.now();
+  const checked = { ...entry, lastCheck: now };
+  // Stale signed metadata must be replaced, so ask for the full list rather than a 304.
+  const stale = entry.pinnedKey && metadataExpired(entry.signedMetadata, now);
+  const got = await download(entry.url, entry.text && !stale ? entry.etag : null, deps);
+  if (got.error) return { entry: { ...checked, lastError: got.error }, outcome: 'failed' };
+  if (got.notModified) {
+    if (stale) return { entry: { ...checked, lastError: error('bg_error_metadata_expired', [entry.signedMetadata.expires]) }, outcome: 'failed' };
+    return { entry: { ...checked, lastError: null }, outcome: 'unchanged' };
+  }
+  const v = await validate(entry, got, deps);
+  if (v.error) return { entry: { ...checked, lastError: v.error }, outcome: 'failed' };
+  return { entry: { ...checked, ...v.fields, lastError: null }, outcome: v.changed ? 'updated' : 'unchanged' };
+}
+
+/**
+ * Checks several lists at once: each under its own deadline, a failure (even a thrown one) kept
+ * to its own list, so one stalled or broken server holds up none of the others.
+ * @returns {Promise<{entry: object, outcome: string}[]>} in the order given
+ */
+export function updateMany(entries, deps) {
+  return Promise.all(entries.map((entry) => update(entry, deps).catch((e) => ({
+    entry: { ...entry, lastCheck: deps.now(), lastError: error('bg_error_internal', [e && e.message ? e.message : String(e)]) },
+    outcome: 'failed',
+  }))));
+}
+
+// A new subscription. A Wedgewatch server's list is signed: its key is fetched from the same
+// server and pinned now, and every later version must carry that key's signature.
+// `lists` is the stored map; a builtin list of the same id is upgraded in place.
+// `pin` ({pinnedKey, keyId}) comes from an imported settings file: that key, not the server's.
+export async function subscribe(url, lists, deps, pin = null) {
+  if (!isAllowedUrl(url)) return { error: error('bg_error_not_https') };
+  const server = serverListUrl(url);
+  const got = await download(url, null, deps);
+  if (got.error) return { error: got.error };
+  const id = server ? server.id : peekId(got.text, deps.engine);
+  const existing = id && lists[id];
+  if (existing && existing.source !== 'builtin') return { error: error('bg_error_already_subscribed', [id]) };
+  let pinnedKey = null;
+  let keyId = null;
+  if (pin && pin.pinnedKey) {
+    pinnedKey = pin.pinnedKey;
+    keyId = pin.keyId;
+  } else if (got.signed) {
+    const meta = parseMetadata(got.signed.metadata);
+    if (!meta) return { error: error('bg_error_metadata_invalid') };
+    let keys;
+    try {
+      keys = await fetchKeys(server ? server.keys : new URL(url).origin + '/api/v1/keys', deps);
+    } catch (e) {
+      return { error: error('bg_error_keys', [e.message]) };
+    }
+    const key = keys.find((k) => k.id === meta.key) || (meta.key ? null : keys[0]);
+    if (!key) return { error: error('bg_error_unknown_key', [meta.key || '']) };
+    pinnedKey = key.publicKey;
+    keyId = key.id;
+  }
+  const base = existing
+    ? { ...existing, url, source: 'url', pinnedKey, keyId, signedMetadata: null, etag: null }
+    : { id: id || '', title: '', text: null, version: 0, source: 'url', url, enabled: true, action: null,
+      publisher: '', homepage: '', expiresHours: 24, lastCheck: 0, lastError: null, etag: null,
+      pinnedKey, keyId, signedMetadata: null };
+  const v = await validate(base, got, deps);
+  if (v.error) return { error: v.error };
+  return { entry: { ...base, ...v.fields, lastCheck: deps.now(), lastError: null } };
+}
+
+function peekId(text, engine) {
+  const loaded = engine.load([text]);
+  loaded.release();
+  return loaded.lists[0].list ? loaded.lists[0].list.id : null;
+}
+
+/**
+ * What the options page shows of a list's rules, kept with the list when it arrives so no page
+ * parses it again.
+ * @param {import('../engine/engine.js').List} list
+ */
+export function ruleSummaries(list) {
+  return list.rules.map((r) => ({ id: r.id, family: r.family, explanation: r.explanation }));
+}
+
+// When a list is next due: its own Expires interval, sooner after an error (but not in a
+// loop), and before its signed metadata runs out so a live server is never seen as frozen.
+export function nextCheck(entry) {
+  const interval = Math.min(Math.max(entry.expiresHours || 24, 1), 720) * HOUR;
+  let due = (entry.lastCheck || 0) + (entry.lastError ? Math.min(interval, HOUR) : interval);
+  if (entry.signedMetadata && !entry.lastError) due = Math.min(due, Date.parse(entry.signedMetadata.expires));
+  return due;
+}
+
+export function isDue(entry, now) {
+  return entry.source === 'url' && entry.enabled !== false && nextCheck(entry) <= now;
+}
+
+// Copies only what a fetch owns onto the current stored entry, so a toggle the reader made
+// while the fetch was in flight is not lost.
+export function mergeFetched(current, fetched) {
+  const out = { ...current };
+  for (const f of FETCHED_FIELDS) if (f in fetched) out[f] = fetched[f];
+  return out;
+}
+
+// Where a report about `listId` may go: its own Wedgewatch server, and only after the reader
+// opted in. Returns {url} or {error}.
+export function reportTarget(lists, settings, listId) {
+  if (!settings || settings.reportsOptIn !== true) return { error: error('bg_error_reports_off') };
+  const entry = lists[listId];
+  const server = entry && entry.source === 'url' ? serverListUrl(entry.url) : null;
+  return server ? { url: server.reports } : { error: error('bg_error_no_server') };
+}
+
+// What a report says: the rule, the verdict and the version of the list the reader has; the
+// post's text only when the reader allowed it (reportsIncludeText), whatever the message holds.
+export function reportBody(lists, settings, msg) {
+  const body = { rule: String(msg.rule), verdict: String(msg.verdict) };
+  const entry = lists[msg.list];
+  if (entry && Number.isInteger(entry.version)) body.version = entry.version;
+  if (settings && settings.reportsIncludeText === true && typeof msg.text === 'string' && msg.text) {
+    body.text = msg.text.slice(0, 5000); // the server's limit
+  }
+  return body;
+}

@@ -1,224 +1,192 @@
 // The warning over a flagged post: a panel in its own Shadow DOM (X's styles can't reach it, ours
 // can't leak), plus one page stylesheet that blurs or collapses the post beneath it.
 // Everything that comes from a list is set as text: a list is data, never markup.
-(() => {
-  const W = globalThis.Wedgewatch;
-  const { el, t, styleShadow, contentOf, showIn, guardEvents, childWith, THEME_CSS } = W.dom;
-  const ATTR = "data-wedgewatch-overlay";
+import * as campaignView from "./campaign-view.js";
+import { addPageStyle, childWith, contentOf, el, guardEvents, showIn, styleShadow, t, THEME_CSS } from "./dom.js";
+import { OVERLAY_ATTR as ATTR } from "./selectors.js";
+import { theme } from "./theme.js";
 
-
-  // The post's own children are hidden or blurred, never the panel: the reader always sees why.
-  // X lays the article out as a flex row; wrapping gives the panel a line of its own above the post.
-  const PAGE_CSS = `
+// The post's own children are hidden or blurred, never the panel: the reader always sees why.
+// X lays the article out as a flex row; wrapping gives the panel a line of its own above the post.
+const PAGE_CSS = `
 article[data-wedgewatch-action] { flex-wrap: wrap !important; }
 article[data-wedgewatch-action] > [${ATTR}] { flex: 0 0 100%; min-width: 0; }
 article[data-wedgewatch="warn"][data-wedgewatch-action="blur"] > :not([${ATTR}]) {
-  filter: blur(12px) !important; pointer-events: none !important; user-select: none !important; }
+filter: blur(12px) !important; pointer-events: none !important; user-select: none !important; }
 article[data-wedgewatch="warn"][data-wedgewatch-action="hide"] > :not([${ATTR}]) { display: none !important; }`;
 
-  const PANEL_CSS = `
+const PANEL_CSS = `
 :host { display: block; contain: content; }
 .panel { margin: 8px 12px; padding: 10px 12px; border-radius: 12px; border: 1px solid var(--line);
-  background: var(--bg); color: var(--fg); font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+background: var(--bg); color: var(--fg); font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 .panel.compact { padding: 6px 12px; }
 .line { margin: 0; }
 .line strong { margin-right: 4px; }
 .why, .note { margin: 4px 0 0; color: var(--muted); }
 .buttons { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; }
 button { font: inherit; font-weight: 600; padding: 4px 14px; border-radius: 999px; cursor: pointer;
-  border: 1px solid var(--line); background: transparent; color: var(--fg); }
+border: 1px solid var(--line); background: transparent; color: var(--fg); }
 button.primary { background: var(--fg); color: var(--bg); border-color: var(--fg); }
 button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .details { margin-top: 8px; padding-top: 8px; border-top: 1px solid var(--line); }
 .details ul { margin: 4px 0; padding-left: 20px; }
-a { color: var(--accent); }` + W.campaignView.lineCss + THEME_CSS;
+a { color: var(--accent); }` + campaignView.LINE_CSS + THEME_CSS;
 
-
-  let computedBackground = "";
-  /**
-   * X's three themes, told apart by the page background. X sets it inline on body, which reads
-   * without a style recalculation; getComputedStyle (a forced recalc over the whole timeline) is
-   * only the fallback, once.
-   */
-  function readTheme() {
-    const bg = document.body.style.backgroundColor || (computedBackground ||= getComputedStyle(document.body).backgroundColor);
-    if (bg === "rgb(21, 32, 43)") return "dim";
-    if (bg === "rgb(0, 0, 0)") return "dark";
-    return "light";
+/** Only web links: a list's homepage could say "javascript:". */
+function safeUrl(url) {
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.href : "";
+  } catch {
+    return "";
   }
+}
 
-  // X switches theme (Settings, Display) by repainting body in place, not with a new page: panels
-  // and badges already shown follow it. Body's style changes rarely (a theme, a dialog's scroll lock),
-  // so the theme is read once and then only when it does: every panel and badge asks for it.
-  let followed = "";
-  function theme() {
-    return (followed ||= readTheme());
+const DETAILS_ID = "ww-details";
+
+/** Fills the "Why?" box the first time it opens: most panels are never asked why. */
+function fillDetails(box, w) {
+  box.append(el("p", { className: "note" }, t("overlay_rule", [w.match.rule, w.match.family])));
+  if (w.examples.length) {
+    box.append(el("p", { className: "note" }, t("overlay_examples")));
+    box.append(el("ul", {}, ...w.examples.slice(0, 3).map((x) => el("li", {}, x))));
   }
-  new MutationObserver(() => {
-    const th = readTheme();
-    if (th === followed) return;
-    followed = th;
-    for (const host of document.querySelectorAll(`[${ATTR}], [${W.campaignView.attr}]`)) host.setAttribute("data-theme", th);
-  }).observe(document.body, { attributes: true, attributeFilter: ["style"] });
+  const home = safeUrl(w.homepage);
+  if (home) box.append(el("a", { href: home, target: "_blank", rel: "noopener noreferrer" }, t("overlay_homepage", [w.listTitle])));
+}
 
-  /** Only web links: a list's homepage could say "javascript:". */
-  function safeUrl(url) {
-    try {
-      const u = new URL(url);
-      return u.protocol === "https:" || u.protocol === "http:" ? u.href : "";
-    } catch {
-      return "";
-    }
+// The parts of a panel that are the same on every post (built once per page, then cloned: a
+// clone costs a fraction of creating, labelling and translating each element again).
+// Keyed by warned/revealed: the heading and the buttons differ.
+const templates = {};
+
+/**
+ * section.panel > p.line (strong + the matched words), p.why, then div.buttons: show or hide
+ * again, why, not a wedge. The line and why are filled per post; the "Why?" box is made when
+ * first opened.
+ */
+function panelTemplate(revealed) {
+  const root = el("section", { className: revealed ? "panel compact" : "panel" });
+  root.setAttribute("role", "region");
+  root.setAttribute("aria-label", t("overlay_region"));
+  root.append(el("p", { className: "line" }, el("strong", {}, t(revealed ? "overlay_revealed" : "overlay_heading")), ""));
+  root.append(el("p", { className: "why" }));
+  const toggle = revealed
+    ? el("button", { type: "button" }, t("overlay_hide_again"))
+    : el("button", { type: "button", className: "primary" }, t("overlay_show"));
+  toggle.setAttribute("data-action", revealed ? "hide" : "show");
+  const why = el("button", { type: "button" }, t("overlay_why"));
+  why.setAttribute("data-action", "why");
+  why.setAttribute("aria-expanded", "false");
+  const notWedge = el("button", { type: "button" }, t("overlay_not_wedge"));
+  notWedge.setAttribute("data-action", "not-wedge");
+  root.append(el("div", { className: "buttons" }, toggle, why, notWedge));
+  return root;
+}
+
+/**
+ * The panel for a warning w = {match, listTitle, publisher, homepage, examples, inQuote, truncated,
+ * revealed, marked (the note on the reader's own mark, or "")}. Its buttons act through onPanelClick
+ * (see dom.guardEvents).
+ */
+function panel(w) {
+  const root = (templates[w.revealed ? "revealed" : "warn"] ||= panelTemplate(w.revealed)).cloneNode(true);
+  const [line, why, buttons] = root.children;
+  line.lastChild.data = t("overlay_matched", [w.match.family, w.listTitle, w.publisher || t("overlay_no_publisher")]);
+  why.textContent = w.match.explanation;
+  // Notes and the repeated-wording line go between the words and the buttons.
+  if (w.inQuote) buttons.before(el("p", { className: "note" }, t("overlay_in_quote")));
+  if (w.truncated) buttons.before(el("p", { className: "note" }, t("overlay_truncated")));
+  if (w.marked) buttons.before(el("p", { className: "note", role: "status" }, w.marked));
+  if (w.repeat) setRepeat(root, w.repeat); // flagged and repeated: one panel says both
+  if (w.marked) buttons.lastChild.remove(); // already marked: no second "Not a wedge"
+  return root;
+}
+
+/** host -> {w, actions} of the panel it shows now. */
+const shown = new WeakMap();
+
+/** A click on one of a panel's buttons (keyboard activation arrives as a click too). */
+function onPanelClick(host, button) {
+  const p = shown.get(host);
+  if (!p) return;
+  const action = button.getAttribute("data-action");
+  if (action === "show") p.actions.show();
+  else if (action === "hide") p.actions.hide();
+  else if (action === "not-wedge") p.actions.notWedge();
+  else if (action === "why") toggleDetails(host.shadowRoot, button, p.w);
+  else campaignView.onClick(host, button); // the repeated-wording line inside the panel
+}
+guardEvents(ATTR, onPanelClick);
+
+function toggleDetails(shadow, why, w) {
+  let box = shadow.getElementById(DETAILS_ID);
+  if (!box) {
+    box = el("div", { className: "details", id: DETAILS_ID, hidden: true });
+    fillDetails(box, w);
+    why.closest("section").append(box);
+    why.setAttribute("aria-controls", DETAILS_ID);
   }
+  box.hidden = !box.hidden;
+  why.setAttribute("aria-expanded", String(!box.hidden));
+}
 
-  const DETAILS_ID = "ww-details";
+function newHost(article) {
+  const host = document.createElement("div");
+  host.setAttribute(ATTR, "");
+  const shadow = host.attachShadow({ mode: "open" });
+  styleShadow(shadow, PANEL_CSS);
+  article.prepend(host);
+  return host;
+}
 
-  /** Fills the "Why?" box the first time it opens: most panels are never asked why. */
-  function fillDetails(box, w) {
-    box.append(el("p", { className: "note" }, t("overlay_rule", [w.match.rule, w.match.family])));
-    if (w.examples.length) {
-      box.append(el("p", { className: "note" }, t("overlay_examples")));
-      box.append(el("ul", {}, ...w.examples.slice(0, 3).map((x) => el("li", {}, x))));
-    }
-    const home = safeUrl(w.homepage);
-    if (home) box.append(el("a", { href: home, target: "_blank", rel: "noopener noreferrer" }, t("overlay_homepage", [w.listTitle])));
+/**
+ * Would warnings a and b show the same panel, apart from the repeated-wording line? Every field
+ * counts, a field added later too, except where in the text the match sits (not shown).
+ */
+function samePanel(a, b) {
+  for (const k in a) if (k !== "repeat" && k !== "match" && !same(a[k], b[k])) return false;
+  for (const k in a.match) if (k !== "span" && !same(a.match[k], b.match[k])) return false;
+  return true;
+}
+
+/** Equal values, or arrays of equal values (the examples are a new array after lists reload). */
+function same(x, y) {
+  return x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]));
+}
+
+/** Puts, removes or replaces the repeated-wording line of a panel: it goes last before the buttons. */
+function setRepeat(section, repeat) {
+  const old = section.querySelector(":scope > .campaign");
+  if (!repeat) {
+    if (old) old.remove();
+  } else if (old) {
+    old.replaceWith(campaignView.section(repeat));
+  } else {
+    section.querySelector(":scope > .buttons").before(campaignView.section(repeat));
   }
+}
 
-  // The parts of a panel that are the same on every post (built once per page, then cloned: a
-  // clone costs a fraction of creating, labelling and translating each element again).
-  // Keyed by warned/revealed: the heading and the buttons differ.
-  const templates = {};
+/**
+ * Puts (or replaces) the panel at the top of the article. When only the repeated-wording count
+ * changed, only that line is redone: the rest of the panel (and a "Why?" box the reader opened)
+ * stays as it is.
+ */
+export function show(article, w, actions) {
+  addPageStyle(ATTR, PAGE_CSS);
+  let host = childWith(article, ATTR);
+  if (host && !host.shadowRoot) host.remove(); // a copy of a decorated post: shadow roots aren't cloned
+  if (!host || !host.shadowRoot) host = newHost(article);
+  const th = theme();
+  if (host.getAttribute("data-theme") !== th) host.setAttribute("data-theme", th);
+  const before = shown.get(host);
+  shown.set(host, { w, actions });
+  const old = contentOf(host.shadowRoot);
+  if (before && old && samePanel(before.w, w)) setRepeat(old, w.repeat);
+  else showIn(host.shadowRoot, panel(w));
+}
 
-  /**
-   * section.panel > p.line (strong + the matched words), p.why, then div.buttons: show or hide
-   * again, why, not a wedge. The line and why are filled per post; the "Why?" box is made when
-   * first opened.
-   */
-  function panelTemplate(revealed) {
-    const root = el("section", { className: revealed ? "panel compact" : "panel" });
-    root.setAttribute("role", "region");
-    root.setAttribute("aria-label", t("overlay_region"));
-    root.append(el("p", { className: "line" }, el("strong", {}, t(revealed ? "overlay_revealed" : "overlay_heading")), ""));
-    root.append(el("p", { className: "why" }));
-    const toggle = revealed
-      ? el("button", { type: "button" }, t("overlay_hide_again"))
-      : el("button", { type: "button", className: "primary" }, t("overlay_show"));
-    toggle.setAttribute("data-action", revealed ? "hide" : "show");
-    const why = el("button", { type: "button" }, t("overlay_why"));
-    why.setAttribute("data-action", "why");
-    why.setAttribute("aria-expanded", "false");
-    const notWedge = el("button", { type: "button" }, t("overlay_not_wedge"));
-    notWedge.setAttribute("data-action", "not-wedge");
-    root.append(el("div", { className: "buttons" }, toggle, why, notWedge));
-    return root;
-  }
-
-  /**
-   * The panel for a warning w = {match, listTitle, publisher, homepage, examples, inQuote, truncated,
-   * revealed, marked (the note on the reader's own mark, or "")}. Its buttons act through onPanelClick
-   * (see dom.guardEvents).
-   */
-  function panel(w) {
-    const root = (templates[w.revealed ? "revealed" : "warn"] ||= panelTemplate(w.revealed)).cloneNode(true);
-    const [line, why, buttons] = root.children;
-    line.lastChild.data = t("overlay_matched", [w.match.family, w.listTitle, w.publisher || t("overlay_no_publisher")]);
-    why.textContent = w.match.explanation;
-    // Notes and the repeated-wording line go between the words and the buttons.
-    if (w.inQuote) buttons.before(el("p", { className: "note" }, t("overlay_in_quote")));
-    if (w.truncated) buttons.before(el("p", { className: "note" }, t("overlay_truncated")));
-    if (w.marked) buttons.before(el("p", { className: "note", role: "status" }, w.marked));
-    if (w.repeat) setRepeat(root, w.repeat); // flagged and repeated: one panel says both
-    if (w.marked) buttons.lastChild.remove(); // already marked: no second "Not a wedge"
-    return root;
-  }
-
-  /** host -> {w, actions} of the panel it shows now. */
-  const shown = new WeakMap();
-
-  /** A click on one of a panel's buttons (keyboard activation arrives as a click too). */
-  function onPanelClick(host, button) {
-    const p = shown.get(host);
-    if (!p) return;
-    const action = button.getAttribute("data-action");
-    if (action === "show") p.actions.show();
-    else if (action === "hide") p.actions.hide();
-    else if (action === "not-wedge") p.actions.notWedge();
-    else if (action === "why") toggleDetails(host.shadowRoot, button, p.w);
-    else W.campaignView.onClick(host, button); // the repeated-wording line inside the panel
-  }
-  guardEvents(ATTR, onPanelClick);
-
-  function toggleDetails(shadow, why, w) {
-    let box = shadow.getElementById(DETAILS_ID);
-    if (!box) {
-      box = el("div", { className: "details", id: DETAILS_ID, hidden: true });
-      fillDetails(box, w);
-      why.closest("section").append(box);
-      why.setAttribute("aria-controls", DETAILS_ID);
-    }
-    box.hidden = !box.hidden;
-    why.setAttribute("aria-expanded", String(!box.hidden));
-  }
-
-  function newHost(article) {
-    const host = document.createElement("div");
-    host.setAttribute(ATTR, "");
-    const shadow = host.attachShadow({ mode: "open" });
-    styleShadow(shadow, PANEL_CSS);
-    article.prepend(host);
-    return host;
-  }
-
-  /**
-   * Would warnings a and b show the same panel, apart from the repeated-wording line? Every field
-   * counts, a field added later too, except where in the text the match sits (not shown).
-   */
-  function samePanel(a, b) {
-    for (const k in a) if (k !== "repeat" && k !== "match" && !same(a[k], b[k])) return false;
-    for (const k in a.match) if (k !== "span" && !same(a.match[k], b.match[k])) return false;
-    return true;
-  }
-
-  /** Equal values, or arrays of equal values (the examples are a new array after lists reload). */
-  function same(x, y) {
-    return x === y || (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((v, i) => v === y[i]));
-  }
-
-  /** Puts, removes or replaces the repeated-wording line of a panel: it goes last before the buttons. */
-  function setRepeat(section, repeat) {
-    const old = section.querySelector(":scope > .campaign");
-    if (!repeat) {
-      if (old) old.remove();
-    } else if (old) {
-      old.replaceWith(W.campaignView.section(repeat));
-    } else {
-      section.querySelector(":scope > .buttons").before(W.campaignView.section(repeat));
-    }
-  }
-
-  /**
-   * Puts (or replaces) the panel at the top of the article. When only the repeated-wording count
-   * changed, only that line is redone: the rest of the panel (and a "Why?" box the reader opened)
-   * stays as it is.
-   */
-  function show(article, w, actions) {
-    W.dom.addPageStyle(ATTR, PAGE_CSS);
-    let host = childWith(article, ATTR);
-    if (host && !host.shadowRoot) host.remove(); // a copy of a decorated post: shadow roots aren't cloned
-    if (!host || !host.shadowRoot) host = newHost(article);
-    const th = theme();
-    if (host.getAttribute("data-theme") !== th) host.setAttribute("data-theme", th);
-    const before = shown.get(host);
-    shown.set(host, { w, actions });
-    const old = contentOf(host.shadowRoot);
-    if (before && old && samePanel(before.w, w)) setRepeat(old, w.repeat);
-    else showIn(host.shadowRoot, panel(w));
-  }
-
-  function remove(article) {
-    const host = childWith(article, ATTR);
-    if (host) host.remove();
-  }
-
-  W.overlay = { show, remove, attr: ATTR, theme };
-})();
+export function remove(article) {
+  const host = childWith(article, ATTR);
+  if (host) host.remove();
+}

@@ -1,69 +1,66 @@
 // What the content script judges with: the enabled lists and the reader's settings from
-// chrome.storage.local (written by the background and the options page), compiled into one matcher.
-// Before the background has written any list (first run), the bundled default list is used.
-(() => {
-  const W = globalThis.Wedgewatch;
-  const DEFAULT_LIST = "lists/coalition-defense.txt";
-  const DEFAULT_SETTINGS = {
-    disabledRules: [], userRules: "", allowlist: [], reportsOptIn: false, reportsIncludeText: false, pausedUntil: 0,
-    campaign: { enabled: true, threshold: 3, windowDays: 7 },
-  };
+// storage.local (written by the background), loaded into one matcher. One call to the engine
+// parses and compiles them and hands back each list's titles, rules and examples as well.
+// Until the background has written the lists (the moment after install), `ready` is false.
+import { api } from "../common/browser.js";
+import { withDefaults } from "../common/defaults.js";
+import { normalizeHandle } from "../common/handle.js";
+import { engine } from "../engine/instance.js";
 
-  async function bundledLists() {
-    const text = await (await fetch(chrome.runtime.getURL(DEFAULT_LIST))).text();
-    const parsed = WedgewatchEngine.parse(text);
-    if (!parsed.ok) return {};
-    return { [parsed.list.id]: { id: parsed.list.id, text, source: "builtin", enabled: true, action: null } };
-  }
+/**
+ * @typedef {{title: string, publisher: string, homepage: string, action: string | null,
+ *   rules: Record<string, {warn: string[]}>}} ListInfo
+ */
 
-  /**
-   * {matcher, lists: {[id]: {title, publisher, homepage, action, rules: {[ruleId]: {warn}}}},
-   *  examples (every rule's warn and pass examples: the warm-up matches them), settings, revealed,
-   *  notWedge}. The previous matcher, if any, is released by the caller.
-   */
-  async function load() {
-    const stored = await chrome.storage.local.get(["lists", "settings", "revealed", "notWedge"]);
-    const lists = stored.lists && Object.keys(stored.lists).length ? stored.lists : await bundledLists();
-    const settings = { ...DEFAULT_SETTINGS, ...(stored.settings || {}) };
-    const entries = Object.values(lists).filter((l) => l && l.enabled !== false && typeof l.text === "string");
-    const texts = entries.map((l) => l.text);
-    if (settings.userRules && settings.userRules.trim()) texts.push(settings.userRules);
-    const info = {};
-    const examples = [];
-    for (let i = 0; i < texts.length; i++) {
-      const parsed = WedgewatchEngine.parse(texts[i]);
-      if (!parsed.ok) continue; // the options page shows the problems; here the list just doesn't apply
-      const entry = entries[i] || {};
-      const rules = {};
-      for (const r of parsed.list.rules) {
-        rules[r.id] = { warn: r.warn };
-        examples.push(...r.warn, ...r.pass);
-      }
-      info[parsed.list.id] = {
-        title: parsed.list.title,
-        publisher: entry.publisher || parsed.list.maintainer,
-        homepage: entry.homepage || parsed.list.homepage,
-        action: entry.action || null,
-        rules,
-      };
+/**
+ * {ready (the background has written the lists), matcher, lists: {[id]: ListInfo}, examples (every rule's warn and pass examples: the warm-up
+ * matches them), settings, allowlist, revealed, notWedge}. The previous matcher, if any, is
+ * released by the caller.
+ */
+export async function load() {
+  const stored = await api.storage.local.get(["lists", "settings", "revealed", "notWedge"]);
+  const settings = withDefaults(stored.settings);
+  /** @type {any[]} */
+  const entries = Object.values(stored.lists || {}).filter((l) => l && l.enabled !== false && typeof l.text === "string");
+  const texts = entries.map((l) => l.text);
+  if (settings.userRules.trim()) texts.push(settings.userRules);
+  const matcher = engine.load(texts, { disabled: settings.disabledRules });
+  /** @type {Record<string, ListInfo>} */
+  const info = {};
+  /** @type {string[]} */
+  const examples = [];
+  matcher.lists.forEach(({ list }, i) => {
+    if (!list) return; // the options page shows the problems; here the list just doesn't apply
+    const entry = entries[i] || {};
+    /** @type {Record<string, {warn: string[]}>} */
+    const rules = {};
+    for (const r of list.rules) {
+      rules[r.id] = { warn: r.warn };
+      examples.push(...r.warn, ...r.pass);
     }
-    return {
-      matcher: WedgewatchEngine.compile(texts, settings.disabledRules || []),
-      lists: info,
-      examples,
-      settings,
-      allowlist: new Set((settings.allowlist || []).map((h) => String(h).replace(/^@/, "").toLowerCase())),
-      revealed: stored.revealed || {},
-      notWedge: stored.notWedge || {},
+    info[list.id] = {
+      title: list.title,
+      publisher: entry.publisher || list.maintainer,
+      homepage: entry.homepage || list.homepage,
+      action: entry.action || null,
+      rules,
     };
-  }
+  });
+  return {
+    ready: Object.keys(stored.lists || {}).length > 0,
+    matcher,
+    lists: info,
+    examples,
+    settings,
+    allowlist: new Set(settings.allowlist.map(normalizeHandle).filter(Boolean)),
+    revealed: stored.revealed || {},
+    notWedge: stored.notWedge || {},
+  };
+}
 
-  /** Calls onChange(keys) when what the matcher depends on changes. */
-  function watch(onChange) {
-    chrome.storage.onChanged.addListener((changes, area) => {
-      if (area === "local") onChange(Object.keys(changes));
-    });
-  }
-
-  W.settings = { load, watch };
-})();
+/** Calls onChange(keys) when what the matcher depends on changes. */
+export function watch(onChange) {
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === "local") onChange(Object.keys(changes));
+  });
+}

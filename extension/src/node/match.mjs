@@ -4,11 +4,10 @@
 // (backend/src/main/java/org/wedgewatch/cli/MatchCommand.java).
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { createRequire } from "node:module";
+import { createEngine } from "./engine-api.mjs";
 import * as teavm from "./engine.mjs";
 
-createRequire(import.meta.url)("./engine-api.cjs");
-const engine = globalThis.createWedgewatchEngine(teavm);
+const engine = createEngine(teavm);
 
 function usage(why) {
   process.stderr.write(`usage: match --list FILE [--list FILE]...   (${why})\n`);
@@ -24,22 +23,21 @@ function loadList(file) {
     process.exit(2);
   }
   if (text.startsWith("\uFEFF")) text = text.slice(1);
-  const result = engine.parse(text);
-  if (!result.ok) {
-    for (const p of result.problems) process.stderr.write(`${file}:${p.line}:${p.column}: ${p.message}\n`);
-    process.exit(2);
-  }
   return text;
 }
 
 const args = process.argv.slice(2);
-const texts = [];
+const files = [];
 for (let i = 0; i < args.length; i++) {
-  if (args[i] === "--list" && i + 1 < args.length) texts.push(loadList(args[++i]));
+  if (args[i] === "--list" && i + 1 < args.length) files.push(args[++i]);
   else usage("reads stdin, writes JSON Lines");
 }
-if (texts.length === 0) usage("give at least one list");
-const matcher = engine.compile(texts, []);
+if (files.length === 0) usage("give at least one list");
+const matcher = engine.load(files.map(loadList));
+matcher.lists.forEach(({ problems, list }, i) => {
+  for (const p of list ? [] : problems) process.stderr.write(`${files[i]}:${p.line}:${p.column}: ${p.message}\n`);
+});
+if (matcher.lists.some((l) => !l.list)) process.exit(2);
 
 /** The input as an object with a text field, or null after naming the problem on stderr. */
 function record(line, lineNo) {

@@ -1,124 +1,99 @@
 // Renders one card per list: status, counts, the reader's switches and the list's rules.
 // Every string that comes from a list goes through textContent: list text is data, never markup.
-(function (root) {
-  'use strict';
-  const { t, errorText } = root.WedgewatchI18n;
+import { el } from '../common/el.js';
+import { errorText, t } from '../common/i18n.js';
 
-  function el(tag, props = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(props)) {
-      if (k === 'text') node.textContent = v;
-      else if (k === 'attrs') for (const [a, val] of Object.entries(v)) node.setAttribute(a, val);
-      else node[k] = v;
-    }
-    for (const c of children) if (c) node.append(c);
-    return node;
+function when(ms) {
+  return ms ? new Date(ms).toLocaleString() : t('options_never');
+}
+
+export function problemList(problems) {
+  const ul = el('ul', { className: 'problems' });
+  for (const p of problems || []) ul.append(el('li', { text: t('options_problem', [String(p.line), String(p.column), p.message]) }));
+  return ul;
+}
+
+function fact(dl, label, value) {
+  dl.append(el('dt', { text: label }), el('dd', { text: value }));
+}
+
+function statusText(entry) {
+  if (entry.lastError) return t('options_status_error', [errorText(entry.lastError)]);
+  return entry.source === 'builtin' ? t('options_status_builtin') : t('options_status_ok');
+}
+
+// handlers: {setList(id, change), checkNow(id), remove(id), toggleRule(key, enabled)}
+function card(entry, stats, disabled, handlers) {
+  const idp = 'list-' + entry.id;
+  const article = el('article', { className: 'list', id: idp, attrs: { 'aria-labelledby': idp + '-title' } });
+  article.dataset.list = entry.id;
+  const title = el('h3', { id: idp + '-title', text: entry.title || entry.id });
+  const badge = el('span', { className: 'badge', text: t(entry.source === 'builtin' ? 'options_source_builtin' : 'options_source_url') });
+  article.append(el('div', { className: 'list-head' }, title, badge));
+  if (entry.description) article.append(el('p', { className: 'description', text: entry.description }));
+
+  const dl = el('dl', { className: 'facts' });
+  fact(dl, t('options_version'), String(entry.version));
+  if (entry.publisher) fact(dl, t('options_publisher'), entry.publisher);
+  if (entry.source === 'url') fact(dl, t('options_url'), entry.url);
+  if (entry.keyId) fact(dl, t('options_signed_by'), entry.keyId);
+  fact(dl, t('options_last_check'), when(entry.lastCheck));
+  const s = stats || { judged: 0, warned: 0 };
+  fact(dl, t('options_counts'), t('options_counts_value', [String(s.judged || 0), String(s.warned || 0)]));
+  article.append(dl);
+
+  const status = el('p', { className: entry.lastError ? 'status error' : 'status ok', id: idp + '-status', text: statusText(entry) });
+  status.setAttribute('role', 'status');
+  article.append(status);
+  if (entry.lastError && entry.lastError.problems && entry.lastError.problems.length) article.append(problemList(entry.lastError.problems));
+
+  const controls = el('div', { className: 'controls' });
+  const enabled = el('input', { type: 'checkbox', id: idp + '-enabled', checked: entry.enabled !== false });
+  enabled.addEventListener('change', () => handlers.setList(entry.id, { enabled: enabled.checked }));
+  controls.append(el('span', {}, enabled, el('label', { htmlFor: enabled.id, text: t('options_enabled') })));
+
+  const action = el('select', { id: idp + '-action' });
+  for (const [value, key] of [['', 'options_action_default'], ['label', 'options_action_label'], ['blur', 'options_action_blur'], ['hide', 'options_action_hide']]) {
+    action.append(el('option', { value, text: t(key), selected: (entry.action || '') === value }));
   }
+  action.addEventListener('change', () => handlers.setList(entry.id, { action: action.value || null }));
+  controls.append(el('span', {}, el('label', { htmlFor: action.id, text: t('options_action') }), action));
 
-  function when(ms) {
-    return ms ? new Date(ms).toLocaleString() : t('options_never');
+  if (entry.source === 'url') {
+    const check = el('button', { type: 'button', id: idp + '-check', text: t('options_check_now') });
+    check.addEventListener('click', () => handlers.checkNow(entry.id, check));
+    const remove = el('button', { type: 'button', id: idp + '-remove', text: t('options_remove') });
+    remove.setAttribute('aria-label', t('options_remove_named', [entry.title || entry.id]));
+    remove.addEventListener('click', () => handlers.remove(entry.id));
+    controls.append(check, remove);
   }
+  article.append(controls);
 
-  function problemList(problems) {
-    const ul = el('ul', { className: 'problems' });
-    for (const p of problems || []) ul.append(el('li', { text: t('options_problem', [String(p.line), String(p.column), p.message]) }));
-    return ul;
+  const rules = entry.rules || []; // kept with the list by the background when it arrived
+  const details = el('details', { id: idp + '-rules' });
+  details.append(el('summary', { text: t('options_rules_summary', [String(rules.length)]) }));
+  const ul = el('ul', { className: 'rules' });
+  for (const rule of rules) {
+    const key = entry.id + '/' + rule.id;
+    const box = el('input', { type: 'checkbox', id: idp + '-rule-' + rule.id, checked: !disabled.has(key) });
+    box.addEventListener('change', () => handlers.toggleRule(key, box.checked));
+    const label = el('label', { htmlFor: box.id }, el('code', { text: rule.id }), ' ', el('span', { className: 'family', text: rule.family }));
+    ul.append(el('li', {}, box, label, el('p', { className: 'explanation', text: rule.explanation })));
   }
+  details.append(ul);
+  article.append(details);
+  return article;
+}
 
-  // Parsing a big list on every render would be slow; a list's rules change only with its version.
-  const rulesCache = new Map();
-  function rulesOf(entry) {
-    const key = entry.id + '@' + entry.version + '#' + (entry.text || '').length;
-    if (!rulesCache.has(key)) {
-      const parsed = root.WedgewatchEngine.parse(entry.text || '');
-      rulesCache.set(key, parsed.list ? parsed.list.rules : []);
-    }
-    return rulesCache.get(key);
-  }
+// Re-renders in place, keeping focus and open rule lists, so a storage change mid-use
+// does not throw a keyboard user back to the top.
+export function render(container, state, handlers) {
+  const focused = document.activeElement && container.contains(document.activeElement) ? document.activeElement.id : null;
+  const open = new Set([...container.querySelectorAll('details[open]')].map((d) => d.id));
+  const disabled = new Set(state.settings.disabledRules);
+  const entries = Object.values(state.lists).sort((a, b) => (a.source === b.source ? (a.title || '').localeCompare(b.title || '') : a.source === 'builtin' ? -1 : 1));
+  container.replaceChildren(...entries.map((e) => card(e, state.stats[e.id], disabled, handlers)));
+  for (const id of open) { const d = /** @type {HTMLDetailsElement | null} */ (document.getElementById(id)); if (d) d.open = true; }
+  if (focused) { const f = document.getElementById(focused); if (f) f.focus(); }
+}
 
-  function fact(dl, label, value) {
-    dl.append(el('dt', { text: label }), el('dd', { text: value }));
-  }
-
-  function statusText(entry) {
-    if (entry.lastError) return t('options_status_error', [errorText(entry.lastError)]);
-    return entry.source === 'builtin' ? t('options_status_builtin') : t('options_status_ok');
-  }
-
-  // handlers: {setList(id, change), checkNow(id), remove(id), toggleRule(key, enabled)}
-  function card(entry, stats, disabled, handlers) {
-    const idp = 'list-' + entry.id;
-    const article = el('article', { className: 'list', id: idp, attrs: { 'aria-labelledby': idp + '-title' } });
-    article.dataset.list = entry.id;
-    const title = el('h3', { id: idp + '-title', text: entry.title || entry.id });
-    const badge = el('span', { className: 'badge', text: t(entry.source === 'builtin' ? 'options_source_builtin' : 'options_source_url') });
-    article.append(el('div', { className: 'list-head' }, title, badge));
-    if (entry.description) article.append(el('p', { className: 'description', text: entry.description }));
-
-    const dl = el('dl', { className: 'facts' });
-    fact(dl, t('options_version'), String(entry.version));
-    if (entry.publisher) fact(dl, t('options_publisher'), entry.publisher);
-    if (entry.source === 'url') fact(dl, t('options_url'), entry.url);
-    if (entry.keyId) fact(dl, t('options_signed_by'), entry.keyId);
-    fact(dl, t('options_last_check'), when(entry.lastCheck));
-    const s = stats || { judged: 0, warned: 0 };
-    fact(dl, t('options_counts'), t('options_counts_value', [String(s.judged || 0), String(s.warned || 0)]));
-    article.append(dl);
-
-    const status = el('p', { className: entry.lastError ? 'status error' : 'status ok', id: idp + '-status', text: statusText(entry) });
-    status.setAttribute('role', 'status');
-    article.append(status);
-    if (entry.lastError && entry.lastError.problems && entry.lastError.problems.length) article.append(problemList(entry.lastError.problems));
-
-    const controls = el('div', { className: 'controls' });
-    const enabled = el('input', { type: 'checkbox', id: idp + '-enabled', checked: entry.enabled !== false });
-    enabled.addEventListener('change', () => handlers.setList(entry.id, { enabled: enabled.checked }));
-    controls.append(el('span', {}, enabled, el('label', { htmlFor: enabled.id, text: t('options_enabled') })));
-
-    const action = el('select', { id: idp + '-action' });
-    for (const [value, key] of [['', 'options_action_default'], ['label', 'options_action_label'], ['blur', 'options_action_blur'], ['hide', 'options_action_hide']]) {
-      action.append(el('option', { value, text: t(key), selected: (entry.action || '') === value }));
-    }
-    action.addEventListener('change', () => handlers.setList(entry.id, { action: action.value || null }));
-    controls.append(el('span', {}, el('label', { htmlFor: action.id, text: t('options_action') }), action));
-
-    if (entry.source === 'url') {
-      const check = el('button', { type: 'button', id: idp + '-check', text: t('options_check_now') });
-      check.addEventListener('click', () => handlers.checkNow(entry.id, check));
-      const remove = el('button', { type: 'button', id: idp + '-remove', text: t('options_remove') });
-      remove.setAttribute('aria-label', t('options_remove_named', [entry.title || entry.id]));
-      remove.addEventListener('click', () => handlers.remove(entry.id));
-      controls.append(check, remove);
-    }
-    article.append(controls);
-
-    const rules = rulesOf(entry);
-    const details = el('details', { id: idp + '-rules' });
-    details.append(el('summary', { text: t('options_rules_summary', [String(rules.length)]) }));
-    const ul = el('ul', { className: 'rules' });
-    for (const rule of rules) {
-      const key = entry.id + '/' + rule.id;
-      const box = el('input', { type: 'checkbox', id: idp + '-rule-' + rule.id, checked: !disabled.has(key) });
-      box.addEventListener('change', () => handlers.toggleRule(key, box.checked));
-      const label = el('label', { htmlFor: box.id }, el('code', { text: rule.id }), ' ', el('span', { className: 'family', text: rule.family }));
-      ul.append(el('li', {}, box, label, el('p', { className: 'explanation', text: rule.explanation })));
-    }
-    details.append(ul);
-    article.append(details);
-    return article;
-  }
-
-  // Re-renders in place, keeping focus and open rule lists, so a storage change mid-use
-  // does not throw a keyboard user back to the top.
-  function render(container, state, handlers) {
-    const focused = document.activeElement && container.contains(document.activeElement) ? document.activeElement.id : null;
-    const open = new Set([...container.querySelectorAll('details[open]')].map((d) => d.id));
-    const disabled = new Set(state.settings.disabledRules);
-    const entries = Object.values(state.lists).sort((a, b) => (a.source === b.source ? (a.title || '').localeCompare(b.title || '') : a.source === 'builtin' ? -1 : 1));
-    container.replaceChildren(...entries.map((e) => card(e, state.stats[e.id], disabled, handlers)));
-    for (const id of open) { const d = document.getElementById(id); if (d) d.open = true; }
-    if (focused) { const f = document.getElementById(focused); if (f) f.focus(); }
-  }
-
-  root.WedgewatchListsView = { render, el, problemList };
-})(globalThis);

@@ -1,15 +1,17 @@
 // The options page. It reads storage and renders; every change goes to the background as a
 // message, because the background is the one writer of lists and settings.
-'use strict';
+import { api } from '../common/browser.js';
+import { el } from '../common/el.js';
+import { errorText, localize, t } from '../common/i18n.js';
+import { MSG } from '../common/messages.js';
+import * as Storage from '../background/storage.js';
+import * as Transfer from '../background/transfer.js';
+import * as Updater from '../background/updater.js';
+import './campaign-options.js';
+import { problemList, render } from './lists-view.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
-const { t, errorText, localize } = globalThis.WedgewatchI18n;
-const { render, el, problemList } = globalThis.WedgewatchListsView;
-const Updater = globalThis.WedgewatchUpdater;
-const Transfer = globalThis.WedgewatchTransfer;
-const Storage = globalThis.WedgewatchStorage;
-
-const $ = (id) => document.getElementById(id);
+/** A page element by id (any: inputs, buttons and lists alike). */
+const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
 let state = { lists: {}, settings: {}, stats: {} };
 
 function send(msg) {
@@ -27,17 +29,17 @@ async function load() {
 }
 
 const handlers = {
-  setList: (id, change) => send({ type: 'set-list', id, ...change }),
+  setList: (id, change) => send({ type: MSG.SET_LIST, id, ...change }),
   async checkNow(id, button) {
     button.disabled = true;
-    await send({ type: 'update-now', id });
+    await send({ type: MSG.UPDATE_NOW, id });
     button.disabled = false;
   },
-  remove: (id) => send({ type: 'unsubscribe', id }),
+  remove: (id) => send({ type: MSG.UNSUBSCRIBE, id }),
   toggleRule(key, enabled) {
     const set = new Set(state.settings.disabledRules);
     if (enabled) set.delete(key); else set.add(key);
-    return send({ type: 'set-settings', patch: { disabledRules: [...set] } });
+    return send({ type: MSG.SET_SETTINGS, patch: { disabledRules: [...set] } });
   },
 };
 
@@ -65,7 +67,7 @@ async function subscribe(url) {
   $('subscribe-problems').replaceChildren();
   if (!(await withPermission(url, 'subscribe-status'))) return;
   say('subscribe-status', t('options_subscribing'));
-  const r = await send({ type: 'subscribe', url });
+  const r = await send({ type: MSG.SUBSCRIBE, url });
   if (r && r.ok) {
     say('subscribe-status', t('options_subscribed', [r.title || r.id]));
     $('subscribe-url').value = '';
@@ -86,7 +88,7 @@ $('browse-form').addEventListener('submit', async (e) => {
   $('catalogue').replaceChildren();
   if (!(await withPermission(url, 'browse-status'))) return;
   say('browse-status', t('options_loading'));
-  const r = await send({ type: 'catalogue', url });
+  const r = await send({ type: MSG.CATALOGUE, url });
   if (!r || !r.ok) return say('browse-status', errorText(r && r.error), true);
   say('browse-status', t('options_catalogue_count', [String(r.lists.length)]));
   for (const item of r.lists) {
@@ -105,7 +107,7 @@ $('browse-form').addEventListener('submit', async (e) => {
 $('check-all').addEventListener('click', async () => {
   $('check-all').disabled = true;
   say('check-all-status', t('options_checking'));
-  const results = (await send({ type: 'update-now' })) || [];
+  const results = (await send({ type: MSG.UPDATE_NOW })) || [];
   const failed = results.filter((r) => r && r.error).length;
   say('check-all-status', t('options_checked', [String(results.length), String(failed)]), failed > 0);
   $('check-all').disabled = false;
@@ -114,9 +116,11 @@ $('check-all').addEventListener('click', async () => {
 // User rules: the same parser as the lists, run as the reader types.
 const USER_RULES_TEMPLATE = '! Title: My rules\n! Id: my-rules\n! Version: 1\n\n';
 let rulesTimer = 0;
-function checkUserRules() {
+/** Asks the background's engine for the problems of the rules as typed, and shows them. */
+async function checkUserRules() {
   const text = $('user-rules').value;
-  const problems = text.trim() === '' ? [] : globalThis.WedgewatchEngine.check(text);
+  const answer = text.trim() === '' ? { problems: [] } : await send({ type: MSG.CHECK_RULES, text });
+  const problems = (answer && answer.problems) || [];
   const list = problemList(problems);
   list.id = 'user-rules-problems';
   list.setAttribute('aria-live', 'polite');
@@ -131,8 +135,8 @@ $('user-rules').addEventListener('input', () => {
   rulesTimer = setTimeout(checkUserRules, 200);
 });
 $('user-rules-save').addEventListener('click', async () => {
-  if (checkUserRules().length) return;
-  await send({ type: 'set-settings', patch: { userRules: $('user-rules').value } });
+  if ((await checkUserRules()).length) return;
+  await send({ type: MSG.SET_SETTINGS, patch: { userRules: $('user-rules').value } });
   say('user-rules-status', t('options_saved'));
 });
 
@@ -140,7 +144,7 @@ function renderAllowlist() {
   const items = state.settings.allowlist.map((handle) => {
     const remove = el('button', { type: 'button', text: t('options_remove') });
     remove.setAttribute('aria-label', t('options_allowlist_remove', ['@' + handle]));
-    remove.addEventListener('click', () => send({ type: 'set-settings', patch: { allowlist: state.settings.allowlist.filter((h) => h !== handle) } }));
+    remove.addEventListener('click', () => send({ type: MSG.SET_SETTINGS, patch: { allowlist: state.settings.allowlist.filter((h) => h !== handle) } }));
     return el('li', {}, el('span', { text: '@' + handle }), ' ', remove);
   });
   $('allowlist').replaceChildren(...items);
@@ -149,13 +153,13 @@ $('allow-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const handle = Transfer.normalizeHandle($('allow-handle').value);
   if (!handle) return say('allow-status', t('options_allowlist_invalid'), true);
-  await send({ type: 'set-settings', patch: { allowlist: [...state.settings.allowlist, handle] } });
+  await send({ type: MSG.SET_SETTINGS, patch: { allowlist: [...state.settings.allowlist, handle] } });
   $('allow-handle').value = '';
   say('allow-status', t('options_allowlist_added', ['@' + handle]));
 });
 
-$('reports-opt-in').addEventListener('change', () => send({ type: 'set-settings', patch: { reportsOptIn: $('reports-opt-in').checked } }));
-$('reports-include-text').addEventListener('change', () => send({ type: 'set-settings', patch: { reportsIncludeText: $('reports-include-text').checked } }));
+$('reports-opt-in').addEventListener('change', () => send({ type: MSG.SET_SETTINGS, patch: { reportsOptIn: $('reports-opt-in').checked } }));
+$('reports-include-text').addEventListener('change', () => send({ type: MSG.SET_SETTINGS, patch: { reportsIncludeText: $('reports-include-text').checked } }));
 
 $('export').addEventListener('click', () => {
   const data = Transfer.exportSettings(state.lists, state.settings, Date.now());
@@ -192,7 +196,7 @@ $('import-confirm').addEventListener('click', async () => {
   const origins = [...new Set(data.subscriptions.filter((s) => Updater.isAllowedUrl(s.url)).map((s) => Updater.originPattern(s.url)))];
   if (origins.length && !(await api.permissions.request({ origins }))) return say('transfer-status', t('options_permission_denied'), true);
   say('transfer-status', t('options_importing'));
-  const r = await send({ type: 'import', data });
+  const r = await send({ type: MSG.IMPORT, data });
   pendingImport = null;
   $('import-confirm').hidden = true;
   if (!r || !r.ok) return say('transfer-status', errorText(r && r.error), true);

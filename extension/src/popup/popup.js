@@ -1,9 +1,10 @@
 // The toolbar popup: what was warned on this tab, a one-hour pause, and the way to options.
-'use strict';
-
-const api = globalThis.browser ?? globalThis.chrome;
-const { t, localize } = globalThis.WedgewatchI18n;
-const $ = (id) => document.getElementById(id);
+import { api } from '../common/browser.js';
+import { withDefaults } from '../common/defaults.js';
+import { localize, t } from '../common/i18n.js';
+import { MSG } from '../common/messages.js';
+/** A page element by id (any: inputs, buttons and lists alike). */
+const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
 const HOUR = 3600 * 1000;
 
 // Counts come from the tab's content script; a tab that is not on X has none to answer.
@@ -11,7 +12,7 @@ async function showTabStats() {
   let stats = null;
   try {
     const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-    if (tab && tab.id !== undefined) stats = await api.tabs.sendMessage(tab.id, { type: 'tab-stats' });
+    if (tab && tab.id !== undefined) stats = await api.tabs.sendMessage(tab.id, { type: MSG.TAB_STATS });
   } catch (e) {
     stats = null;
   }
@@ -22,7 +23,7 @@ async function showTabStats() {
 
 async function showPause() {
   const { settings } = await api.storage.local.get('settings');
-  const until = (settings && settings.pausedUntil) || 0;
+  const until = withDefaults(/** @type {any} */ (settings)).pausedUntil;
   const paused = until > Date.now();
   $('paused').textContent = paused
     ? t('popup_paused_until', [new Date(until).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })]) : '';
@@ -31,7 +32,7 @@ async function showPause() {
 }
 
 function setPause(until) {
-  return api.runtime.sendMessage({ type: 'set-settings', patch: { pausedUntil: until } });
+  return api.runtime.sendMessage({ type: MSG.SET_SETTINGS, patch: { pausedUntil: until } });
 }
 
 $('pause').addEventListener('click', async () => { await setPause(Date.now() + HOUR); await showPause(); $('resume').focus(); });

@@ -3,7 +3,7 @@ package org.wedgewatch.browser;
 import org.teavm.jso.JSExport;
 
 /**
- * Campaign detection (issue 5) as TeaVM exports it: a bundle of its own, loaded only by the
+ * Campaign detection as TeaVM exports it: a bundle of its own, loaded only by the
  * background, which holds the one index (see {@link CampaignSession}). Content scripts load the
  * smaller engine bundle alone.
  */

@@ -20,79 +20,63 @@ import org.wedgewatch.rules.Rule;
 /**
  * The engine as TeaVM exports it to JavaScript. Only strings and ints cross the boundary, so the
  * same exports work in the plain-script and ES-module builds; results are JSON that
- * {@code src/js/engine-api.js} parses into the {@code WedgewatchEngine} shapes.
+ * {@code src/engine/engine.js} parses into plain JavaScript shapes.
  *
- * <p>Compiling takes several lists, so it is staged: {@link #stageList}, {@link #stageDisabled},
- * then {@link #compileStaged} returns a handle for {@link #rules} and {@link #match}.
+ * <p>Loading takes several lists, so it is staged: {@link #stageList}, {@link #stageDisabled},
+ * then {@link #load} parses and compiles them in one call and returns the handle for
+ * {@link #match}, each list's metadata and rules, and every problem.
  */
 public final class EngineExports {
     private static final Map<Integer, CompiledLists> COMPILED = new HashMap<>();
-    private static final List<PatternList> stagedLists = new ArrayList<>();
+    private static final List<String> stagedTexts = new ArrayList<>();
     private static final Set<String> stagedDisabled = new HashSet<>();
     private static int nextHandle = 1;
 
     private EngineExports() {
     }
 
-    /** {ok, problems, list} with list null when there are problems. */
+    /** Adds a list text to the next {@link #load}. */
     @JSExport
-    public static String parse(String text) {
-        ParseResult r = ListParser.parse(text);
-        Json j = new Json().raw("{").key("ok").raw(r.ok() ? "true" : "false").raw(",").key("problems");
-        problems(j, r.problems()).raw(",").key("list");
-        if (r.list() == null) j.raw("null");
-        else list(j, r.list());
-        return j.raw("}").toString();
+    public static void stageList(String text) {
+        stagedTexts.add(text);
     }
 
-    /** Parse problems plus failing examples, by line then column: what the list tool's check prints. */
-    @JSExport
-    public static String check(String text) {
-        return problems(new Json(), ListCheck.problems(text)).toString();
-    }
-
-    /** Adds a list to the next compile; returns its problems as JSON ("[]" when it loads). */
-    @JSExport
-    public static String stageList(String text) {
-        ParseResult r = ListParser.parse(text);
-        if (r.ok()) stagedLists.add(r.list());
-        return problems(new Json(), r.problems()).toString();
-    }
-
-    /** Turns off one rule, "listId/ruleId", in the next compile. */
+    /** Turns off one rule, "listId/ruleId", in the next load. */
     @JSExport
     public static void stageDisabled(String listSlashRule) {
         stagedDisabled.add(listSlashRule);
     }
 
-    /** Compiles what was staged and clears the stage; returns a handle for rules, match and release. */
+    /**
+     * Parses every staged list once, compiles those that parse into one matcher, and clears the
+     * stage. Returns {handle, lists: [{problems, list}]} in staging order, list null for one that
+     * does not parse; with checkExamples, each list's problems include its failing examples (what
+     * the list tool's check prints), which costs a compile per list: for lists as they arrive,
+     * not for a tab that only judges. Match numbers index the rules of the lists that parsed, in order.
+     */
     @JSExport
-    public static int compileStaged() {
-        List<PatternList> lists = new ArrayList<>(stagedLists);
+    public static String load(boolean checkExamples) {
+        List<PatternList> lists = new ArrayList<>();
+        Json j = new Json().raw("{").key("lists").raw("[");
+        for (int i = 0; i < stagedTexts.size(); i++) {
+            ParseResult r = ListParser.parse(stagedTexts.get(i));
+            if (i > 0) j.raw(",");
+            j.raw("{").key("problems");
+            problems(j, checkExamples ? ListCheck.problems(r) : r.problems()).raw(",").key("list");
+            if (r.ok()) {
+                lists.add(r.list());
+                list(j, r.list());
+            } else {
+                j.raw("null");
+            }
+            j.raw("}");
+        }
         Matcher m = ListCompiler.compile(lists, new HashSet<>(stagedDisabled));
-        stagedLists.clear();
+        stagedTexts.clear();
         stagedDisabled.clear();
         int handle = nextHandle++;
         COMPILED.put(handle, new CompiledLists(m, lists));
-        return handle;
-    }
-
-    /** The compiled rules as a JSON array of {list, rule, family, explanation, action}: what match's numbers point at. */
-    @JSExport
-    public static String rules(int handle) {
-        CompiledLists c = COMPILED.get(handle);
-        Json j = new Json().raw("[");
-        boolean first = true;
-        for (PatternList l : c == null ? List.<PatternList>of() : c.lists()) {
-            for (Rule r : l.rules()) {
-                if (!first) j.raw(",");
-                first = false;
-                j.raw("{").key("list").str(l.id()).raw(",").key("rule").str(r.id)
-                        .raw(",").key("family").str(r.family()).raw(",").key("explanation").str(r.explanation())
-                        .raw(",").key("action").str(r.action().id()).raw("}");
-            }
-        }
-        return j.raw("]").toString();
+        return j.raw("],").key("handle").num(handle).raw("}").toString();
     }
 
     /**

@@ -16,7 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 
 /**
- * Issue 5 in the built Chrome extension: the fixture timeline with one wording posted by four
+ * "The same wording from many accounts" in the built Chrome extension: the fixture timeline with one wording posted by four
  * accounts (small edits each) gets "seen from 4 accounts" on those four posts and on nothing else,
  * the count outlives the page, and the options switch it off, change the threshold and clear it.
  */

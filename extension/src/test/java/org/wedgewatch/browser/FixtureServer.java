@@ -72,6 +72,20 @@ public final class FixtureServer implements AutoCloseable {
         return page.append("</main></body></html>").toString();
     }
 
+    /**
+     * The bundled list's own "warn:" or "pass:" examples, in list order: tests take their posts from
+     * the list as it is, since the list (and its version) changes.
+     */
+    public static java.util.List<String> defaultListExamples(String kind) {
+        try {
+            return java.nio.file.Files.readAllLines(repoRoot().resolve("lists/coalition-defense.txt")).stream()
+                    .map(String::strip).filter(l -> l.startsWith(kind + ":"))
+                    .map(l -> l.substring(kind.length() + 1).strip()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Path repoRoot() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve("extension/build.mjs"))) p = p.getParent();

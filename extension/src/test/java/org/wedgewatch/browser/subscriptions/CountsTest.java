@@ -3,6 +3,7 @@ package org.wedgewatch.browser.subscriptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -13,18 +14,18 @@ import org.openqa.selenium.WindowType;
 import org.wedgewatch.browser.FixtureServer;
 
 /**
- * The counts a reader sees: posts judged and warned per list (options page, from what the content
- * script writes every few seconds) and on the tab (what the popup asks the tab). Only posts count:
- * not the engine's warm-up over the list's examples, and not a post judged again after a settings
- * change.
+ * The counts a reader sees: posts judged and warned per list (options page, from what each tab
+ * sends the background every few seconds) and on the tab (what the popup asks the tab). Only posts
+ * count: not the engine's warm-up over the list's examples, and not a post judged again after a
+ * settings change. Tabs that send their counts at once lose none of them.
  */
 class CountsTest {
-    /** Author and words of each post on the page: two smears of the bundled list, three that pass. */
+    /** Author and words of each post on the page: two of the bundled list's warn examples, three that pass. */
     private static final String[][] POSTS = {
-        {"alice", "Berniebros are the real racists, always have been"},
+        {"alice", FixtureServer.defaultListExamples("warn").get(0)},
         {"bob", "Who else thinks the transit plan needs more bus lanes?"},
-        {"carol", "Progressives lost the election, not the candidate."},
-        {"dana", "Leftists are NOT the real racists."},
+        {"carol", FixtureServer.defaultListExamples("warn").get(1)},
+        {"dana", FixtureServer.defaultListExamples("pass").get(0)},
         {"erin", "Minimum wage ballot measure passed in three counties!"},
     };
     private static final String LIST = "coalition-defense";
@@ -71,6 +72,24 @@ class CountsTest {
         assertEquals(2, counts.get("warned").asInt(), counts.toString());
         browser.waiting().until(d -> !d.findElements(By.xpath(
                 "//article[@id='list-" + LIST + "']//dt[.='Posts judged / warned']/following-sibling::dd[1][.='5 / 2']")).isEmpty());
+    }
+
+    @Test
+    void countsFromSeveralTabsAtOnceAllAddUp() {
+        int tabs = 4;
+        for (int i = 0; i < tabs; i++) {
+            if (i > 0) browser.driver.switchTo().newWindow(WindowType.TAB);
+            browser.driver.get("https://x.com/posts");
+            browser.waiting().until(d -> d.findElements(By.cssSelector("article[data-testid=tweet]:not([data-wedgewatch])")).isEmpty());
+        }
+        // Every tab counted the same five posts and sends them within the same few seconds.
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        browser.openOptions();
+        assertEquals(Collections.nCopies(tabs, Map.of("judged", 5L, "warned", 2L)), tabAnswers());
+        browser.waiting().until(d -> browser.stored("stats").has(LIST) && browser.stored("stats").get(LIST).get("judged").asInt() >= 5 * tabs);
+        JsonNode counts = browser.stored("stats").get(LIST);
+        assertEquals(5 * tabs, counts.get("judged").asInt(), counts.toString());
+        assertEquals(2 * tabs, counts.get("warned").asInt(), counts.toString());
     }
 
     /** What the open tabs answer when asked for their counts, as the popup asks its tab. */

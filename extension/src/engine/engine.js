@@ -1,0 +1,95 @@
+// The rule engine (shared/, compiled by TeaVM) with plain JavaScript shapes. Pure: it is handed
+// the TeaVM exports, so the browser bundles (engine/instance.js) and Node (target/node/match.mjs)
+// share it. The shapes are the list tool's (`java -jar wedgewatch.jar match`), so results compare 1:1.
+
+/**
+ * @typedef {{line: number, column: number, message: string}} Problem
+ * @typedef {{list: string, rule: string, family: string, explanation: string, action: string, span: [number, number]}} Match
+ * @typedef {{id: string, family: string, explanation: string, action: string, warn: string[], pass: string[]}} Rule
+ * @typedef {{id: string, title: string, description: string, homepage: string, maintainer: string,
+ *   license: string, version: number, expiresHours: number, rules: Rule[]}} List
+ * @typedef {{problems: Problem[], list: List | null}} LoadedList
+ * @typedef {{lists: LoadedList[], match(text: string): Match[], release(): void}} Loaded
+ *   lists in the order given; match: [] when nothing fires; release frees the compiled automaton
+ *   (match returns [] afterwards)
+ */
+
+/**
+ * @param {import("teavm-engine")} x the engine's TeaVM exports
+ * @param {import("teavm-campaign")} [c] the campaign bundle's (background and Node only)
+ */
+export function createEngine(x, c) {
+  /**
+   * Parses the lists once and compiles those that parse into one matcher, in one call across the
+   * engine boundary. checkExamples: also run each list's examples (a list as it arrives).
+   * @param {string[]} texts
+   * @param {{disabled?: string[], checkExamples?: boolean}} [options] disabled: "listId/ruleId" keys
+   * @returns {Loaded}
+   */
+  function load(texts, { disabled = [], checkExamples = false } = {}) {
+    for (const t of texts) x.stageList(String(t));
+    for (const key of disabled) x.stageDisabled(String(key));
+    const loaded = JSON.parse(x.load(!!checkExamples));
+    let handle = loaded.handle;
+    /** What match's rule numbers point at: the rules of the lists that parsed, in order. */
+    const rules = [];
+    for (const { list } of loaded.lists) {
+      if (!list) continue;
+      for (const r of list.rules) rules.push({ list: list.id, rule: r.id, family: r.family, explanation: r.explanation, action: r.action });
+    }
+    return {
+      lists: loaded.lists,
+      match(text) {
+        const found = x.match(handle, String(text)); // "rule start end ..." or ""
+        if (found === "") return [];
+        const n = found.split(" ");
+        const out = [];
+        for (let i = 0; i < n.length; i += 3) out.push({ ...rules[+n[i]], span: /** @type {[number, number]} */ ([+n[i + 1], +n[i + 2]]) });
+        return out;
+      },
+      release() {
+        x.release(handle);
+        handle = 0;
+      },
+    };
+  }
+
+  /**
+   * One list, checked as the list tool's check does: {problems, list} (list null when it does not
+   * parse; problems include failing examples).
+   * @param {string} text
+   */
+  function check(text) {
+    const loaded = load([text], { checkExamples: true });
+    loaded.release();
+    return loaded.lists[0];
+  }
+
+  return Object.freeze({
+    load,
+    check,
+    /**
+     * "The same wording from many accounts": one index per engine, held by the background.
+     * Times are millis (Date.now()); accountHash is already salted and hashed.
+     */
+    campaign: c && Object.freeze({
+      /** Loads a stored index (a string from save()); false when it was null or corrupt (then empty). */
+      init: (/** @type {string | null | undefined} */ stored) => c.campaignInit(stored == null ? null : String(stored)),
+      configure: (/** @type {number} */ capacity, /** @type {number} */ windowMillis) => c.campaignConfigure(capacity | 0, Number(windowMillis)),
+      /** Distinct accounts with this wording after this sighting, or -1 when the text has too little content. */
+      observe: (/** @type {string} */ text, /** @type {string} */ accountHash, /** @type {number} */ nowMillis, /** @type {string} */ postKey) =>
+        c.campaignObserve(String(text), String(accountHash), Number(nowMillis), String(postKey)),
+      /** The wording the last observe counted (-1 for none): posts with one wording share its count. */
+      lastCluster: () => c.campaignLastCluster(),
+      /** @returns {{accounts: number, times: number[]}} oldest first. */
+      details: (/** @type {string} */ text, /** @type {number} */ nowMillis) => JSON.parse(c.campaignDetails(String(text), Number(nowMillis))),
+      /** The index as a string for storage, or null when nothing changed since the last save or init. */
+      save: () => c.campaignSave(),
+      clear: () => c.campaignClear(),
+      /** 96 hex digits, or null: what the JVM prints for the same text. */
+      fingerprint: (/** @type {string} */ text) => c.campaignFingerprint(String(text)),
+    }),
+  });
+}
+
+/** @typedef {ReturnType<typeof createEngine>} Engine */

@@ -1,0 +1,6 @@
+// The engine for the background: the rules and the campaign detector (its own TeaVM bundle).
+import * as teavm from "teavm-engine";
+import * as campaign from "teavm-campaign";
+import { createEngine } from "./engine.js";
+
+export const engine = createEngine(teavm, campaign);

@@ -170,6 +170,7 @@ public final class Matcher {
 
         // After "let's not pretend" (a denial of a denial), negations in the same sentence assert.
         int denialSentence = -1;
+        int at; // the position being stepped
         boolean denialUsed; // a negation was read as a word after a denial: the post asserts
 
         // For explaining a miss: the deepest trie position any match reached.
@@ -307,6 +308,7 @@ public final class Matcher {
         }
 
         private void phraseStep(int i) {
+            at = i;
             Trie trie = automaton.phrases;
             int token = ids[i];
             int prev = (i + RING - 1) % RING;
@@ -346,12 +348,6 @@ public final class Matcher {
             int recorded = 0;
             for (int k = 0; k < liveCount[here]; k++) {
                 int node = live[k];
-                if (explaining && i - liveS[k] + 1 > bestDepth) {
-                    bestDepth = i - liveS[k] + 1;
-                    bestNode = node;
-                    bestStart = liveS[k];
-                    bestStopped = i + 1;
-                }
                 for (int o = trie.outputStart[node]; o < trie.outputStart[node + 1] && recorded < Limits.MAX_HITS_PER_WORD; o++) {
                     int pattern = trie.outputs[o];
                     if (patterns.kind[pattern] == PatternTable.DENIAL) denialSentence = sentence[i];
@@ -372,7 +368,15 @@ public final class Matcher {
         private void addChild(Trie trie, int node, int token, int start, int here) {
             steps++;
             int c = trie.child(node, token);
-            if (c >= 0) add(c, start, here);
+            if (c < 0) return;
+            add(c, start, here);
+            // The nearest miss is the match that got furthest on words, not on a gap's "any word".
+            if (explaining && token != Automaton.ANY && at - start + 1 > bestDepth) {
+                bestDepth = at - start + 1;
+                bestNode = c;
+                bestStart = start;
+                bestStopped = at + 1;
+            }
         }
 
         private void add(int node, int start, int here) {

@@ -19,10 +19,11 @@ final class RebuttalCues {
             + "allegations, charge, theory, canard, falsehood, fiction, meme, memes, line of attack, talking points, "
             + "fever dream, fantasy, delusion, hoax, fairy tale",
         "group spread: retweeting, retweet, sharing, share, spreading, spread, amplifying, amplify, posting, "
-            + "boosting, boost, repeating, repeat, falling for, believing, parroting, forwarding",
+            + "boosting, boost, repeating, repeat, falling for, believing, parroting, forwarding, reposting, repost, "
+            + "resharing, reshare, quote tweeting, liking",
         "group speaker: accounts, account, trolls, troll, bots, bot, people, posts, post, tweets, tweet, folks, "
             + "pundits, someone, somebody, guys, anyone, those, they, he, she, everyone, everybody, nobody",
-        "group kin: uncle, aunt, mom, mother, dad, father, grandpa, grandfather, grandma, grandmother, brother, "
+        "group kin: columnist, commentator, writer, reporter, journalist, anchor, host, blogger, uncle, aunt, mom, mother, dad, father, grandpa, grandfather, grandma, grandmother, brother, "
             + "sister, cousin, coworker, co worker, colleague, boss, friend, neighbor, neighbour, husband, wife, "
             + "teacher, professor, pastor, guy, man, woman, relative, in law, roommate, classmate, student",
         "group reporter: op ed, article, ad, ads, headline, headlines, thinkpiece, essay, column, segment, panel, "
@@ -33,7 +34,8 @@ final class RebuttalCues {
             + "thinks, pretend, pretends, pretending, suggest, suggests, suggesting, want you to believe, "
             + "keep saying, reply, replies, replied, replying, swear, swears, swore, posted, tweeted, wrote, writes, "
             + "implying, implies, blames, blamed, quoted, quoting, shouted, yelled, asserting, asserts, alleging, alleges, "
-            + "called, calls, calling, labeled, labelled, branded, forwarded, forwarding, shared, sharing, sent, sends",
+            + "called, calls, calling, labeled, labelled, branded, forwarded, forwarding, shared, sharing, sent, sends, "
+            + "asks, asked, asking, wonders, wondered, wondering",
         "except before: {claim} that",
         "except before: {claim} of",
         "except before: stop {spread}",
@@ -42,7 +44,7 @@ final class RebuttalCues {
         "except before: {speaker} * {saying} [that]",
         "except before: {kin} [who|that] {saying} [that]",
         "except before: {kin} * {saying} [that]",
-        "except before: (told|tell|tells|telling) (me|us|you|everyone|people) * that",
+        "except before: (told|tell|tells|telling|texted|texting|emailed|messaged|wrote|writes|assured) *3 that",
         "except before: (told|tell|tells|telling) (me|us|you|everyone|people) that",
         "except before: (claiming|insisting|arguing|suggesting|alleging|asserting|posting|tweeting|writing) [that]",
         "except before: (calling|labeling|labelling|branding|painting|saying|telling people|insinuating|pretending|imagining|believing|thinking|mocking|accusing)",
@@ -50,7 +52,8 @@ final class RebuttalCues {
         "except before: (keep|keeps|kept) (seeing|hearing|reading) [that|people say|posts saying]",
         "except before: (painted|painting|portrayed|portraying|framed|framing|depicted|depicting|cast|casting|smeared|smearing)",
         "! A saying verb inside a match means its words were someone's words: \"accounts posing as progressives called the DNC ...\".",
-        "except: (called|calls|calling|claimed|claims|claiming|labeled|labelled|branded|accused|accusing|painted|portrayed)",
+        "except: (called|claimed|claims|claiming|labeled|labelled|branded|accused|painted|portrayed)",
+        "except before: whether",
         "except before: (see|saw|hear|heard|read) (people|folks|someone|posts|tweets|accounts) (say|saying|claim|claiming|insist)",
         "except before: (the|this|that|a) {claim} [that]",
         "except before: (a|an|the|this|that|every|one) {reporter}",
@@ -94,7 +97,7 @@ final class RebuttalCues {
         "rule denial",
         "  family: built-in",
         "  explain: Denies a denial, so the claim after it is made.",
-        "  match: (not|never) (pretend|act like|tell me|kid yourself|forget|saying)",
+        "  match: (not|never) (pretend|act like|tell me|kid yourself|forget|saying|like)",
         "  match: (nobody|no one) (can|could|will|is going to) (convince|tell|persuade) me",
         "  match: (nobody|no one|you) (can|could) (deny|say|pretend|tell me)",
         "  match: (cannot|can not) deny",

@@ -194,6 +194,22 @@ function buildNode() {
   ]);
 }
 
+/** The console editor's engine (target/web/engine.js): a page of the list server, not the extension. */
+function buildConsoleEngine() {
+  const result = esbuild().buildSync({
+    entryPoints: [path.join(here, "web", "console-engine.js")],
+    outfile: path.join(target, "web", "engine.js"),
+    bundle: true,
+    format: "iife",
+    target: ["chrome120", "firefox128"],
+    alias: TEAVM,
+    charset: "utf8",
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  if (result.errors.length) throw new Error("console engine: " + result.errors[0].text);
+}
+
 function main() {
   const base = JSON.parse(read(path.join(src, "manifest.json")).toString("utf8"));
   const common = commonFiles();
@@ -209,6 +225,7 @@ function main() {
     console.log(`wedgewatch-${browser}.zip: ${z.length} bytes, sha256 ${createHash("sha256").update(z).digest("hex")}`);
   }
   buildNode();
+  buildConsoleEngine();
 }
 
 main();

@@ -1,5 +1,6 @@
 // The console's editor: live line:column problems and "try a post", both on the real engine
-// (shared/, compiled by TeaVM, with the extension's engine-api.js), loaded just before this file.
+// (shared/, compiled by TeaVM, with the extension's engine API: extension/web/console-engine.js),
+// loaded just before this file.
 (function () {
   "use strict";
   const text = document.getElementById("list-text");
@@ -59,7 +60,7 @@
   }
 
   function check() {
-    const problems = engine.check(text.value);
+    const { problems } = engine.check(text.value);
     problemsBox.replaceChildren();
     if (problems.length === 0) {
       problemsBox.append(el("p", "ok", problemsBox.dataset.none));
@@ -90,10 +91,10 @@
     }
     if (compiledFor !== text.value) {
       if (compiled) compiled.release();
-      compiled = engine.compile([text.value], []);
+      compiled = engine.load([text.value]);
       compiledFor = text.value;
     }
-    if (compiled.problems[0].length > 0) {
+    if (compiled.lists[0].problems.length > 0) {
       result.append(el("p", "error", words["try.listBroken"]));
       return;
     }

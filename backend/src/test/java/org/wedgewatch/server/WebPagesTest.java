@@ -120,8 +120,8 @@ class WebPagesTest {
             assertTrue(api.body().startsWith("{\"error\""), api.body());
             HttpResponse<String> engine = s.http.getText("/static/engine.js");
             assertEquals(200, engine.statusCode());
-            assertTrue(engine.body().contains("__wedgewatchTeaVM"), "the TeaVM bundle the extension ships");
-            assertTrue(s.http.getText("/static/engine-api.js").body().contains("createWedgewatchEngine"));
+            assertTrue(engine.body().contains("stageList"), "the TeaVM build the extension ships");
+            assertTrue(s.http.getText("/static/engine.js").body().contains("globalThis.WedgewatchEngine = engine"));
             assertEquals(404, s.http.getText("/static/..%2Fmessages-en.properties").statusCode());
         }
     }

@@ -159,7 +159,7 @@ final class Editor {
         DiffView.unified(h, lang, LineDiff.of(current.body(), draft), lang.t("editor.changesCaption", current.version()));
         h.raw("</section>");
         Layout.send(ctx, status, lang, lang.t("editor.title", current.title()), s.group(), h,
-                "engine.js", "engine-api.js", "console.js");
+                "engine.js", "console.js");
     }
 
     /**

@@ -12,13 +12,12 @@ import org.wedgewatch.server.console.Console;
 
 /** Every HTML route: the public pages, the maintainer console, and their static files. */
 public final class WebRoutes {
-    /** Served files, by URL name: our own, and the engine bundle the extension module built (TeaVM output and its JS API). */
+    /** Served files, by URL name: our own, and the engine bundle the extension module built (extension/web/console-engine.js: the TeaVM build and its JS API). */
     private static final Map<String, String> STATIC = Map.of(
             "style.css", "text/css; charset=utf-8",
             "copy.js", "text/javascript; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8",
-            "engine.js", "text/javascript; charset=utf-8",
-            "engine-api.js", "text/javascript; charset=utf-8");
+            "engine.js", "text/javascript; charset=utf-8");
     private static final Map<String, byte[]> LOADED = new ConcurrentHashMap<>();
 
     private WebRoutes() {

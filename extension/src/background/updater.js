@@ -350,7 +350,7 @@ export async function subscribe(url, lists, deps, pin = null) {
     trust = { ...trust, ...trusted.trust };
   } else if (pin?.pinnedRoot) {
     return { error: error('bg_error_key_chain_missing') };
-  } else if (pin && pin.pinnedKey) {
+  } else if (pin?.pinnedKey) {
     trust = { ...trust, pinnedKey: pin.pinnedKey, keyId: pin.keyId };
   } else if (got.signed) {
     const meta = parseMetadata(got.signed.metadata);

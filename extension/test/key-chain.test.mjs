@@ -3,23 +3,16 @@
 // newest, the online key rotates under it, and every forged or stale piece is refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { verifyKeyChain, verifyListMetadata, rootFingerprint } from '../src/background/key-chain.js';
+import { JAR, jarBuilt, cli, createToken, startServer as serve, publish as put } from './jar-server.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const JAR = path.join(repoRoot, 'backend', 'target', 'wedgewatch.jar');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-key-chain-'));
 const offline = path.join(work, 'offline');
 const data = path.join(work, 'data');
 const off = (name) => path.join(offline, name);
-
-function cli(...args) {
-  return execFileSync('java', ['-jar', JAR, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
 
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
@@ -27,27 +20,12 @@ let server;
 let base;
 
 async function startServer() {
-  server = spawn('java', ['-jar', JAR, 'serve', '--host', '127.0.0.1', '--port', '0', '--data', data],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  server.stderr.on('data', (d) => { log += d; });
-  const port = await new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on port (\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    server.on('exit', (code) => reject(new Error('the server exited with ' + code + ': ' + log)));
-  });
-  base = 'http://127.0.0.1:' + port;
+  server = await serve(data);
+  base = server.base;
 }
 
 async function stopServer() {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  await exited;
+  if (server) await server.stop();
 }
 
 function listText(version) {
@@ -61,11 +39,7 @@ function listText(version) {
 let token;
 
 async function publish(version) {
-  const r = await fetch(base + '/api/v1/lists/chained', {
-    method: 'PUT', body: listText(version),
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', Authorization: 'Bearer ' + token },
-  });
-  assert.equal(r.status, 201, await r.text());
+  await put(base, token, 'chained', listText(version));
 }
 
 async function fetchChain() {
@@ -82,7 +56,7 @@ async function fetchList() {
 }
 
 before(async () => {
-  assert.ok(fs.existsSync(JAR), 'build the server first (mvn install): ' + JAR);
+  assert.ok(jarBuilt(), 'build the server first (mvn install): ' + JAR);
   cli('keys', 'init', '--data', data);
   for (const name of ['a', 'b', 'c', 'd']) cli('keys', 'root-key', '--out', offline, '--name', name);
   cli('keys', 'root', '--version', '1', '--threshold', '2', '--key', off('a.pub'), '--key', off('b.pub'),
@@ -97,7 +71,7 @@ before(async () => {
   cli('keys', 'sign', off('cert-2.json'), '--key', off('c.key'));
   cli('keys', 'activate', '--data', data, '--root', off('root-1.json'), '--root', off('root-2.json'),
     '--cert', off('cert-2.json'));
-  token = /token: *(\S+)/.exec(cli('token', 'create', '--group', 'chain-test', '--data', data))[1];
+  token = createToken(data, 'chain-test');
   await startServer();
   await publish(1);
 });

@@ -144,7 +144,7 @@ async function importSettings(json) {
   for (const b of builtin) await setList(b.id, b);
   const results = [];
   for (const s of subscriptions) {
-    const r = await subscribe(s.url, { pinnedKey: s.pinnedKey, keyId: s.keyId });
+    const r = await subscribe(s.url, { pinnedRoot: s.pinnedRoot, pinnedKey: s.pinnedKey, keyId: s.keyId });
     if (r.ok) await setList(r.id, s);
     results.push({ url: s.url, ok: r.ok, error: r.error || null });
   }

@@ -43,7 +43,7 @@ export function seedBuiltin(lists, text, url, engine, now) {
     source: 'builtin', url, enabled: current ? current.enabled : true, action: current ? current.action : null,
     publisher: list.maintainer || '', homepage: list.homepage || '', license: list.license || '',
     expiresHours: list.expiresHours || 24, lastCheck: now, lastError: null, etag: null,
-    pinnedKey: null, keyId: null, signedMetadata: null, rules: ruleSummaries(list),
+    pinnedRoot: null, signingKey: null, pinnedKey: null, keyId: null, signedMetadata: null, rules: ruleSummaries(list),
   };
   return { ...lists, [list.id]: entry };
 }

@@ -1,5 +1,5 @@
 // Export and import of all settings as one JSON file. Subscriptions travel as their URL and
-// pinned key, not their text: an import fetches and checks every list again, like a new
+// pinned root or key, not their text: an import fetches and checks every list again, like a new
 // subscription, so a hand-edited file cannot smuggle in a list that was never verified.
 import { normalizeHandle } from '../common/handle.js';
 
@@ -19,7 +19,8 @@ export function exportSettings(lists, settings, now) {
     },
     builtin: entries.filter((e) => e.source === 'builtin').map((e) => ({ id: e.id, enabled: e.enabled, action: e.action })),
     subscriptions: entries.filter((e) => e.source === 'url').map((e) => ({
-      id: e.id, url: e.url, enabled: e.enabled, action: e.action, pinnedKey: e.pinnedKey, keyId: e.keyId,
+      id: e.id, url: e.url, enabled: e.enabled, action: e.action, pinnedRoot: e.pinnedRoot || null,
+      pinnedKey: e.pinnedKey, keyId: e.keyId,
     })),
   };
 }
@@ -50,6 +51,7 @@ export function parseImport(json) {
         .map((b) => ({ id: b.id, enabled: b.enabled !== false, action: action(b.action) })),
       subscriptions: arr(d.subscriptions).filter((x) => x && typeof x.url === 'string')
         .map((x) => ({ url: x.url, enabled: x.enabled !== false, action: action(x.action),
+          pinnedRoot: typeof x.pinnedRoot === 'string' && /^[0-9a-f]{64}$/.test(x.pinnedRoot) ? x.pinnedRoot : null,
           pinnedKey: typeof x.pinnedKey === 'string' ? x.pinnedKey : null,
           keyId: typeof x.keyId === 'string' ? x.keyId : null })),
     },

@@ -4,14 +4,18 @@
 // the error. Errors are {code, params, problems} with code a `_locales` key, so the options page
 // shows them in the reader's language.
 import { sha256Hex } from '../common/encoding.js';
+import { rootFingerprint, verifyKeyChain, verifyListMetadata } from './key-chain.js';
 import { parseMetadata, verify } from './signature.js';
 
 const HOUR = 3600 * 1000;
 const MAX_BYTES = 2000000; // the list format's own size limit
+const MAX_CHAIN_BYTES = 256 * 1024; // a chain of many roots is still a few kilobytes
 const SHOWN_PROBLEMS = 5;
-// The fields a fetch owns; enabled, action and the pins belong to the reader and survive.
+// The fields a fetch owns; enabled, action and a pinned key belong to the reader and survive.
+// A pinned root moves only forward, to a newer root the chain proved (verifyKeyChain).
 export const FETCHED_FIELDS = ['title', 'description', 'text', 'version', 'publisher', 'homepage',
-  'license', 'expiresHours', 'lastCheck', 'lastError', 'etag', 'signedMetadata', 'rules'];
+  'license', 'expiresHours', 'lastCheck', 'lastError', 'etag', 'signedMetadata', 'rules',
+  'pinnedRoot', 'signingKey', 'keyId'];
 
 function error(code, params = [], problems = []) {
   return { code, params: params.map(String), problems: problems.slice(0, SHOWN_PROBLEMS) };
@@ -170,17 +174,75 @@ export async function fetchKeys(url, deps) {
     publicKey: k.publicKey ?? k.public_key ?? k.key })).filter((k) => k.id && k.publicKey);
 }
 
-// Checks a signed response against the pinned key: right signature, right list, right body,
+// Where a signed list's server keeps its keys: the Wedgewatch server's API, else the URL's origin.
+function apiBase(url) {
+  const server = serverListUrl(url);
+  return server ? server.base : new URL(url).origin;
+}
+
+/** A subscription whose lists must carry a signature: by a pinned root's online key, or a pinned key. */
+export function isSigned(entry) {
+  return !!(entry.pinnedRoot || entry.pinnedKey);
+}
+
+/**
+ * The server's key chain (GET /api/v1/key-chain), read with a size cap: {chain}, {none} when the
+ * server has none (a 404: a server whose lists are signed by one key), or {error}.
+ */
+export async function fetchKeyChain(url, deps) {
+  const got = await exchange(apiBase(url) + '/api/v1/key-chain', { cache: 'no-store', credentials: 'omit' }, deps, async (res, until) => {
+    if (res.status === 404) return { none: true };
+    if (!res.ok) return { error: error('bg_error_http', [res.status]) };
+    const body = await readCapped(res, MAX_CHAIN_BYTES, until);
+    return 'tooLarge' in body ? { error: error('bg_error_too_large', [body.tooLarge]) } : { bytes: body.bytes };
+  });
+  if (!got.bytes) return got;
+  try {
+    return { chain: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(got.bytes)) };
+  } catch (e) {
+    return { error: error('bg_error_key_chain_invalid', ['not JSON']) };
+  }
+}
+
+/**
+ * What an entry trusts after checking `chain` from the root it pinned: the newest root the chain
+ * walks to and the online key that root certified. {trust} or {error}.
+ */
+async function trustChain(chain, pinnedRoot, now) {
+  const v = await verifyKeyChain(chain, pinnedRoot, new Date(now));
+  if (!v.ok) return { error: error('bg_error_key_chain_invalid', [v.error]) };
+  return { trust: { pinnedRoot: v.rootFingerprint, signingKey: v.signingKey, keyId: v.signingKey.id } };
+}
+
+// The online key may have rotated (or its certificate run out): a subscription with a pinned
+// root fetches the chain again, once, and trusts what that root certifies now.
+async function refreshTrust(entry, deps) {
+  const got = await fetchKeyChain(entry.url, deps);
+  if (got.error) return got;
+  if (!got.chain) return { error: error('bg_error_key_chain_missing') };
+  return trustChain(got.chain, entry.pinnedRoot, deps.now());
+}
+
+// Checks a signed response against the trusted key: right signature, right list, right body,
 // not older than what we hold, not past its expiry (a frozen mirror replaying old metadata).
+// `keyFailed` says the key itself was the problem (refreshTrust may help).
 async function checkSignature(entry, signed, bytes, now) {
   if (!signed) return { error: error('bg_error_signature_missing') };
-  if (!(await verify(signed.metadata, signed.signature, entry.pinnedKey))) {
+  if (entry.pinnedRoot) {
+    const key = entry.signingKey;
+    if (!key || !(Date.parse(key.expires) > now)) {
+      return { error: error('bg_error_key_chain_invalid', ['the signing-key certificate expired at ' + (key && key.expires)]), keyFailed: true };
+    }
+    if (!(await verifyListMetadata(signed.metadata, signed.signature, key))) {
+      return { error: error('bg_error_signature_not_certified', [key.id]), keyFailed: true };
+    }
+  } else if (!(await verify(signed.metadata, signed.signature, entry.pinnedKey))) {
     return { error: error('bg_error_signature_invalid', [entry.keyId || '']) };
   }
   const meta = parseMetadata(signed.metadata);
   if (!meta) return { error: error('bg_error_metadata_invalid') };
   if (meta.list !== entry.id) return { error: error('bg_error_metadata_mismatch', ['list', meta.list]) };
-  if (entry.keyId && meta.key && meta.key !== entry.keyId) {
+  if (!entry.pinnedRoot && entry.keyId && meta.key && meta.key !== entry.keyId) {
     return { error: error('bg_error_metadata_mismatch', ['key', meta.key]) };
   }
   if (bytes && meta.sha256 !== await sha256Hex(bytes)) {
@@ -194,12 +256,20 @@ async function checkSignature(entry, signed, bytes, now) {
 
 // Decides whether a downloaded list replaces `entry`. The same engine that runs the list
 // checks it first, examples included, so a list that would misfire never reaches a reader.
-export async function validate(entry, got, deps) {
+// `chainFresh`: the entry's trust came from a chain fetched just now, so none is fetched again.
+export async function validate(entry, got, deps, chainFresh = false) {
   const now = deps.now();
   let meta = null;
-  if (entry.pinnedKey) {
-    const checked = await checkSignature(entry, got.signed, got.bytes, now);
-    if (checked.error) return checked;
+  let trust = {};
+  if (isSigned(entry)) {
+    let checked = await checkSignature(entry, got.signed, got.bytes, now);
+    if (checked.keyFailed && !chainFresh) {
+      const refreshed = await refreshTrust(entry, deps);
+      if (refreshed.error) return refreshed;
+      trust = refreshed.trust;
+      checked = await checkSignature({ ...entry, ...trust }, got.signed, got.bytes, now);
+    }
+    if (checked.error) return { error: checked.error };
     meta = checked.meta;
   }
   const { problems, list } = deps.engine.check(got.text);
@@ -220,6 +290,7 @@ export async function validate(entry, got, deps) {
       title: list.title, description: list.description || '', text: got.text, version: list.version,
       publisher: list.maintainer || '', homepage: list.homepage || '', license: list.license || '',
       expiresHours: list.expiresHours || 24, etag: got.etag || null, signedMetadata: meta, rules: ruleSummaries(list),
+      ...trust,
     },
   };
 }
@@ -230,7 +301,7 @@ export async function update(entry, deps) {
   const now = deps.now();
   const checked = { ...entry, lastCheck: now };
   // Stale signed metadata must be replaced, so ask for the full list rather than a 304.
-  const stale = entry.pinnedKey && metadataExpired(entry.signedMetadata, now);
+  const stale = isSigned(entry) && metadataExpired(entry.signedMetadata, now);
   const got = await download(entry.url, entry.text && !stale ? entry.etag : null, deps);
   if (got.error) return { entry: { ...checked, lastError: got.error }, outcome: 'failed' };
   if (got.notModified) {
@@ -254,10 +325,12 @@ export function updateMany(entries, deps) {
   }))));
 }
 
-// A new subscription. A Wedgewatch server's list is signed: its key is fetched from the same
-// server and pinned now, and every later version must carry that key's signature.
-// `lists` is the stored map; a builtin list of the same id is upgraded in place.
-// `pin` ({pinnedKey, keyId}) comes from an imported settings file: that key, not the server's.
+// A new subscription. A signed list's server has a key chain: the fingerprint of its root is
+// pinned now (the first root, walked to the newest; or the imported one), and every later
+// version must carry the signature of an online key that root certifies. A server without a
+// key chain has one key: that key is pinned. `lists` is the stored map; a builtin list of the
+// same id is upgraded in place. `pin` ({pinnedRoot, pinnedKey, keyId}) comes from an imported
+// settings file: that root or key, not the server's.
 export async function subscribe(url, lists, deps, pin = null) {
   if (!isAllowedUrl(url)) return { error: error('bg_error_not_https') };
   const server = serverListUrl(url);
@@ -266,31 +339,38 @@ export async function subscribe(url, lists, deps, pin = null) {
   const id = server ? server.id : peekId(got.text, deps.engine);
   const existing = id && lists[id];
   if (existing && existing.source !== 'builtin') return { error: error('bg_error_already_subscribed', [id]) };
-  let pinnedKey = null;
-  let keyId = null;
-  if (pin && pin.pinnedKey) {
-    pinnedKey = pin.pinnedKey;
-    keyId = pin.keyId;
+  let trust = { pinnedRoot: null, signingKey: null, pinnedKey: null, keyId: null };
+  const chain = got.signed || pin?.pinnedRoot ? await fetchKeyChain(url, deps) : { none: true };
+  if (chain.error) return { error: chain.error };
+  if (chain.chain) {
+    const pinned = pin?.pinnedRoot || (Array.isArray(chain.chain.roots) && chain.chain.roots[0]
+      ? await rootFingerprint(chain.chain.roots[0]) : '');
+    const trusted = await trustChain(chain.chain, pinned, deps.now());
+    if (trusted.error) return { error: trusted.error };
+    trust = { ...trust, ...trusted.trust };
+  } else if (pin?.pinnedRoot) {
+    return { error: error('bg_error_key_chain_missing') };
+  } else if (pin?.pinnedKey) {
+    trust = { ...trust, pinnedKey: pin.pinnedKey, keyId: pin.keyId };
   } else if (got.signed) {
     const meta = parseMetadata(got.signed.metadata);
     if (!meta) return { error: error('bg_error_metadata_invalid') };
     let keys;
     try {
-      keys = await fetchKeys(server ? server.keys : new URL(url).origin + '/api/v1/keys', deps);
+      keys = await fetchKeys(apiBase(url) + '/api/v1/keys', deps);
     } catch (e) {
       return { error: error('bg_error_keys', [e.message]) };
     }
     const key = keys.find((k) => k.id === meta.key) || (meta.key ? null : keys[0]);
     if (!key) return { error: error('bg_error_unknown_key', [meta.key || '']) };
-    pinnedKey = key.publicKey;
-    keyId = key.id;
+    trust = { ...trust, pinnedKey: key.publicKey, keyId: key.id };
   }
   const base = existing
-    ? { ...existing, url, source: 'url', pinnedKey, keyId, signedMetadata: null, etag: null }
+    ? { ...existing, url, source: 'url', ...trust, signedMetadata: null, etag: null }
     : { id: id || '', title: '', text: null, version: 0, source: 'url', url, enabled: true, action: null,
       publisher: '', homepage: '', expiresHours: 24, lastCheck: 0, lastError: null, etag: null,
-      pinnedKey, keyId, signedMetadata: null };
-  const v = await validate(base, got, deps);
+      ...trust, signedMetadata: null };
+  const v = await validate(base, got, deps, true);
   if (v.error) return { error: v.error };
   return { entry: { ...base, ...v.fields, lastCheck: deps.now(), lastError: null } };
 }

@@ -25,7 +25,7 @@ class ExtensionSubscriptionTest {
      * permission: a headless browser cannot click the prompt the options page raises for a new
      * list server (the extension's own tests do the same).
      */
-    private static Path extensionGrantedLoopback() throws IOException {
+    static Path extensionGrantedLoopback() throws IOException {
         Path built = Path.of("../extension/target/chrome").toAbsolutePath().normalize();
         if (!Files.exists(built.resolve("manifest.json"))) throw new AssertionError("the extension is not built: " + built);
         Path copy = Files.createTempDirectory("ww-extension-");

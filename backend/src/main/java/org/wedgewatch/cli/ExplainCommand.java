@@ -58,8 +58,10 @@ public final class ExplainCommand {
         }
         for (Explanation.Cancelled c : why.cancelled) {
             String rule = c.match.listId + "/" + c.match.ruleId;
-            if (c.by == null) {
+            if (c.place.equals("quoted")) {
                 out.println("cancelled: " + rule + ": the claim stands inside quotation marks (quoted, not made)");
+            } else if (c.place.equals("asked")) {
+                out.println("cancelled: " + rule + ": the claim is echoed as a question (\"X did Y? ...\"), which doubts it");
             } else {
                 out.println("cancelled: " + rule + ": by '" + c.by + "' (" + c.place + " the match, on \"" + c.words + "\")");
             }

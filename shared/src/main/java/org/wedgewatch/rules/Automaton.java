@@ -27,12 +27,10 @@ final class Automaton {
     final Trie terms;
     /** For a class token, the token under whose edge from the term root its tails hang; -1 when it has none. */
     final int[] tailToken;
-    /** The longest phrase, in tokens: how far an exemption can reach. */
-    final int longestPhrase;
     final Typos typos;
 
     Automaton(Vocabulary vocabulary, boolean[] negation, boolean[] filler, boolean[] barrier, boolean[] asks, Trie phrases, Trie terms,
-              int[] tailToken, int longestPhrase, Typos typos) {
+              int[] tailToken, Typos typos) {
         this.vocabulary = vocabulary;
         this.negation = negation;
         this.filler = filler;
@@ -41,7 +39,6 @@ final class Automaton {
         this.phrases = phrases;
         this.terms = terms;
         this.tailToken = tailToken;
-        this.longestPhrase = longestPhrase;
         this.typos = typos;
     }
 

@@ -12,11 +12,11 @@ public final class Explanation {
     /** A match that did not count, and what cancelled it. */
     public static final class Cancelled {
         public final Match match;
-        /** The cancelling template as written, or null when the match stood inside quotation marks. */
+        /** The cancelling template as written, or null when quotation marks or an echoed question cancelled it. */
         public final String by;
         /** The words of the post that cancelled it, or null. */
         public final String words;
-        /** "before", "after", "over" (where the exception stood), or "quoted". */
+        /** "before", "after", "over" (where the exception stood), "quoted", or "asked" (an echoed question). */
         public final String place;
 
         Cancelled(Match match, String by, String words, String place) {

@@ -45,7 +45,6 @@ public final class ListCompiler {
     private final PatternTable patterns = new PatternTable();
     private final Map<TermGroup, Integer> classes = new HashMap<>();
     private final Map<Integer, Integer> tailTokens = new HashMap<>(); // class token -> its tails' token
-    private int longestPhrase;
 
     private ListCompiler() {
         vocabulary.intern("\u0000unknown"); // Automaton.UNKNOWN
@@ -94,14 +93,12 @@ public final class ListCompiler {
      * listing the phrases first.
      */
     private void insertAll(Template t, Map<String, TermGroup> groups, int pattern) {
-        insertFrom(t.parts, 0, 0, 0, groups, pattern);
+        insertFrom(t.parts, 0, 0, groups, pattern);
     }
 
-    private void insertFrom(List<Template.Part> parts, int k, int node, int depth, Map<String, TermGroup> groups,
-                            int pattern) {
+    private void insertFrom(List<Template.Part> parts, int k, int node, Map<String, TermGroup> groups, int pattern) {
         if (k == parts.size()) {
             phrases.addOutput(node, pattern);
-            longestPhrase = Math.max(longestPhrase, depth);
             return;
         }
         Template.Part p = parts.get(k);
@@ -109,30 +106,30 @@ public final class ListCompiler {
             case Template.Part.WORDS:
                 int at = node;
                 for (String word : p.words) at = phrases.child(at, id(word));
-                insertFrom(parts, k + 1, at, depth + p.words.length, groups, pattern);
+                insertFrom(parts, k + 1, at, groups, pattern);
                 return;
             case Template.Part.GROUP:
                 TermGroup g = groups.get(p.group);
-                insertFrom(parts, k + 1, phrases.child(node, classOf(g)), depth + Limits.MAX_TERM_WORDS + Limits.MAX_TAIL_WORDS, groups, pattern);
+                insertFrom(parts, k + 1, phrases.child(node, classOf(g)), groups, pattern);
                 return;
             case Template.Part.BREAK:
                 int edge = p.question ? Automaton.QUESTION : Automaton.BREAK;
-                insertFrom(parts, k + 1, phrases.child(node, edge), depth + 1, groups, pattern);
+                insertFrom(parts, k + 1, phrases.child(node, edge), groups, pattern);
                 return;
             case Template.Part.GAP:
                 int gapAt = node;
                 for (int n = 0; n <= p.gap; n++) {
                     if (n > 0) gapAt = phrases.child(gapAt, Automaton.ANY);
-                    insertFrom(parts, k + 1, gapAt, depth + n, groups, pattern);
+                    insertFrom(parts, k + 1, gapAt, groups, pattern);
                 }
                 return;
             default:
-                if (p.optional) insertFrom(parts, k + 1, node, depth, groups, pattern);
+                if (p.optional) insertFrom(parts, k + 1, node, groups, pattern);
                 for (List<Template.Part> alt : p.alternatives) {
                     List<Template.Part> rest = new ArrayList<>(alt.size() + parts.size() - k - 1);
                     rest.addAll(alt);
                     rest.addAll(parts.subList(k + 1, parts.size()));
-                    insertFrom(rest, 0, node, depth, groups, pattern);
+                    insertFrom(rest, 0, node, groups, pattern);
                 }
         }
     }
@@ -184,6 +181,7 @@ public final class ListCompiler {
         for (Map.Entry<Integer, Integer> e : tailTokens.entrySet()) tailToken[e.getKey()] = e.getValue();
         Typos typos = new Typos();
         for (int id = 0; id < vocab; id++) typos.add(vocabulary.word(id), id);
-        return new Automaton(vocabulary, negation, filler, barrier, asks, phrases.build(vocab), terms.build(vocab), tailToken, longestPhrase, typos);
+        vocabulary.typos = typos;
+        return new Automaton(vocabulary, negation, filler, barrier, asks, phrases.build(vocab), terms.build(vocab), tailToken, typos);
     }
 }

@@ -402,6 +402,8 @@ public final class Normalizer {
             boolean upper = false;
             char prev = 0;
             int hash = 0; // String.hashCode of the lower-cased word with repeated letters read once
+            int letters = 0; // its length
+            char first = 0;
             for (int k = from; k < to; k++) {
                 char c = f.chars[k];
                 if (c >= 'A' && c <= 'Z') {
@@ -410,8 +412,13 @@ public final class Normalizer {
                 } else if (c < 'a' || c > 'z') {
                     return false;
                 }
-                if (c == prev) repeat = true;
-                else hash = 31 * hash + c;
+                if (c == prev) {
+                    repeat = true;
+                } else {
+                    hash = 31 * hash + c;
+                    letters++;
+                }
+                if (k == from) first = c;
                 prev = c;
             }
             int n = to - from;
@@ -420,8 +427,9 @@ public final class Normalizer {
             boolean onlyId = vocabulary != null && prev != 't'
                     && (n > 4 || (!repeat && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash) < 0));
             int id = onlyId ? vocabulary.get(f.chars, from, to, hash) : -1;
-            // An unknown long word keeps its String: the matcher may read it as a slip of a list word.
-            if (onlyId && (id >= 0 || n < Typos.MIN_LENGTH - 1)) {
+            // An unknown word that could be a slip of a list word keeps its String for the typo reader;
+            // the others, most words of most posts, still make none.
+            if (onlyId && (id >= 0 || vocabulary.typos == null || !vocabulary.typos.mayCorrect(first, prev, letters))) {
                 raw.addWithId(null, id, hash, Tokens.WORD, from, to, pendingBreak);
                 pendingBreak = false;
                 return true;

@@ -18,6 +18,7 @@ final class Quotes {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (c > '\'' && c < '\u00AB') continue; // letters, digits and most punctuation, at once
             if (isDouble(c)) {
                 if (openDouble < 0) {
                     openDouble = i;

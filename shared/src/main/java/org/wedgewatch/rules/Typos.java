@@ -11,14 +11,25 @@ package org.wedgewatch.rules;
 final class Typos {
     /** Words shorter than this are never corrected: short words are too close to each other. */
     static final int MIN_LENGTH = 7;
+    /** Longer words are never corrected: no list word is that long, and the hash table below is bounded. */
+    static final int MAX_LENGTH = 40;
     private static final int AMBIGUOUS = -2;
+    private static final int[] POW31 = new int[MAX_LENGTH + 1];
+
+    static {
+        POW31[0] = 1;
+        for (int i = 1; i <= MAX_LENGTH; i++) POW31[i] = 31 * POW31[i - 1];
+    }
 
     private final Vocabulary keys = new Vocabulary();
+    /** By first letter, last letter and length: could a word of that shape be a slip of a list word? */
+    private final boolean[] shapes = new boolean[26 * 26 * (MAX_LENGTH + 2)];
     private int[] target = new int[256];
 
     /** Indexes {@code word} (a list word with id {@code id}) and its one-letter deletions. */
     void add(String word, int id) {
-        if (word.length() < MIN_LENGTH || !letters(word)) return;
+        if (word.length() < MIN_LENGTH || word.length() > MAX_LENGTH || !letters(word)) return;
+        for (int n = word.length() - 1; n <= word.length() + 1; n++) shapes[shape(word.charAt(0), word.charAt(word.length() - 1), n)] = true;
         put(word, id);
         for (int i = 1; i < word.length() - 1; i++) put(deleteAt(word, i), id);
     }
@@ -34,31 +45,48 @@ final class Typos {
         target[k] = id;
     }
 
-    /** The id of the one list word {@code word} is a slip of, or -1. */
+    /** A cheap first test, on the shape of a lower-case word: false means {@link #correct} would find nothing. */
+    boolean mayCorrect(char first, char last, int length) {
+        if (length < MIN_LENGTH - 1 || length > MAX_LENGTH + 1 || first < 'a' || first > 'z' || last < 'a' || last > 'z') {
+            return false;
+        }
+        return shapes[shape(first, last, length)];
+    }
+
+    private static int shape(char first, char last, int length) {
+        return ((first - 'a') * 26 + (last - 'a')) * (MAX_LENGTH + 2) + length;
+    }
+
+    /** The id of the one list word {@code word} is a slip of, or -1. Allocates nothing. */
     int correct(String word) {
         int n = word.length();
-        if (n < MIN_LENGTH - 1 || !letters(word)) return -1;
-        int found = lookup(word, word, -1);
-        for (int i = 1; i < n - 1 && found != AMBIGUOUS; i++) found = lookup(deleteAt(word, i), word, found);
-        for (int i = 1; i < n - 2 && found != AMBIGUOUS; i++) found = lookup(swapAt(word, i), word, found);
+        if (n < MIN_LENGTH - 1 || n > MAX_LENGTH || !letters(word)) return -1;
+        int[] pow = POW31;
+        int full = word.hashCode();
+        int found = found(keys.get(word), -1);
+        // Deleting letter i: hash = prefix(i) * 31^(n-1-i) + the part after i, weighted as in the word.
+        int prefix = word.charAt(0);
+        int suffix = full - prefix * pow[n - 1];
+        for (int i = 1; i < n - 1 && found != AMBIGUOUS; i++) {
+            int c = word.charAt(i);
+            suffix -= c * pow[n - 1 - i];
+            found = found(keys.getVariant(word, i, false, prefix * pow[n - 1 - i] + suffix), found);
+            prefix = 31 * prefix + c;
+        }
+        for (int i = 1; i < n - 2 && found != AMBIGUOUS; i++) {
+            int a = word.charAt(i);
+            int b = word.charAt(i + 1);
+            int hash = full + (b - a) * pow[n - 1 - i] + (a - b) * pow[n - 2 - i];
+            found = found(keys.getVariant(word, i, true, hash), found);
+        }
         return found < 0 ? -1 : found;
     }
 
-    private int lookup(String key, String word, int found) {
-        int k = keys.get(key);
+    private int found(int k, int found) {
         if (k < 0) return found;
         int id = target[k];
         if (id == AMBIGUOUS || (found >= 0 && found != id)) return AMBIGUOUS;
         return id;
-    }
-
-    /** Two neighbouring inner letters swapped: "kremiln". */
-    private static String swapAt(String w, int i) {
-        char[] c = w.toCharArray();
-        char t = c[i];
-        c[i] = c[i + 1];
-        c[i + 1] = t;
-        return new String(c);
     }
 
     private static String deleteAt(String w, int i) {

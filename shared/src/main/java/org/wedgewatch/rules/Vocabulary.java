@@ -25,6 +25,8 @@ final class Vocabulary {
     private char[] pool = new char[4096];
     private int poolSize;
     private int size;
+    /** The typo reader of the lists this vocabulary belongs to, set by the compiler; null elsewhere. */
+    Typos typos;
     private int[] wordStart = new int[1024]; // by id: where its characters are in the pool
     private int[] wordLength = new int[1024];
 
@@ -60,6 +62,39 @@ final class Vocabulary {
     /** The word with id {@code id}. */
     String word(int id) {
         return new String(pool, wordStart[id], wordLength[id]);
+    }
+
+    /**
+     * The id of {@code word} with the letter at {@code skip} left out (or, with {@code swap}, the
+     * letters at {@code skip} and {@code skip + 1} swapped), or -1, without making that String;
+     * {@code hash} is its String.hashCode. The typo reader looks words up this way.
+     */
+    int getVariant(String word, int skip, boolean swap, int hash) {
+        int[] s = slots;
+        int length = swap ? word.length() : word.length() - 1;
+        for (int i = slot(hash); s[STRIDE * i + ID] != 0; i = (i + 1) & mask) {
+            int at = STRIDE * i;
+            if (s[at + HASH] == hash && s[at + LENGTH] == length && sameVariant(s[at + START], word, skip, swap)) {
+                return s[at + ID] - 1;
+            }
+        }
+        return -1;
+    }
+
+    private boolean sameVariant(int start, String word, int skip, boolean swap) {
+        int n = word.length();
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            char c;
+            if (swap) {
+                c = word.charAt(i == skip ? skip + 1 : i == skip + 1 ? skip : i);
+            } else {
+                if (i == skip) continue;
+                c = word.charAt(i);
+            }
+            if (pool[start + k++] != c) return false;
+        }
+        return true;
     }
 
     private boolean sameAs(int start, int length, String word) {

@@ -26,7 +26,7 @@ public final class ListCompiler {
         "completely", "entirely", "fully", "single", "handedly", "once", "more", "proudly", "knowingly",
         "actively", "pretty", "much", "officially", "practically", "virtually", "ultimately", "in", "fact",
         "did", "do", "does", "deeply", "genuinely", "deep", "down", "quietly", "secretly", "straight", "directly",
-        "without", "question", "by", "far", "hands", "arguably",
+        "without", "question", "by", "far", "hands", "arguably", "kind", "sort", "of",
         ":", "=",
     };
 

@@ -24,6 +24,10 @@ public final class Matcher {
         this.lists = lists;
     }
 
+    Automaton automaton() { return automaton; }
+    PatternTable patterns() { return patterns; }
+    List<PatternList> lists() { return lists; }
+
     /** Every rule that fires on {@code text}, once per rule, in order of position. */
     public List<Match> match(String text) {
         return judge(text, null).matches;

@@ -13,8 +13,26 @@ final class Typos {
     static final int MIN_LENGTH = 7;
     private static final int AMBIGUOUS = -2;
 
-    private final Vocabulary keys = new Vocabulary();
-    private int[] target = new int[256];
+    private final Vocabulary keys;
+    private int[] target;
+
+    Typos() {
+        this(new Vocabulary(), new int[256]);
+    }
+
+    /** An index read back from {@link CompiledForm}: its keys and, by key id, the word id each stands for. */
+    Typos(Vocabulary keys, int[] target) {
+        this.keys = keys;
+        this.target = target;
+    }
+
+    Vocabulary keys() {
+        return keys;
+    }
+
+    int target(int key) {
+        return target[key];
+    }
 
     /** Indexes {@code word} (a list word with id {@code id}) and its one-letter deletions. */
     void add(String word, int id) {

@@ -3,9 +3,10 @@
 // writer of storage (through the Storage queue), so the content script, options page and popup
 // all see one consistent state via storage.onChanged.
 import { api } from '../common/browser.js';
-import { BUILTIN_PATH, defaultSettings, sanitizeCampaign } from '../common/defaults.js';
+import { BUILTIN_PATH, defaultSettings, sanitizeCampaign, withDefaults } from '../common/defaults.js';
 import { MSG } from '../common/messages.js';
 import { engine } from '../engine/with-campaign.js';
+import { compileFor, sources } from '../engine/cache.js';
 import * as CampaignStore from './campaign-store.js';
 import * as Storage from './storage.js';
 import * as Transfer from './transfer.js';
@@ -29,6 +30,20 @@ async function seed() {
     const got = await area.get(['settings', 'stats']);
     if (!got.settings) await area.set({ settings: defaultSettings() });
     if (!got.stats) await area.set({ stats: {} });
+  });
+}
+
+// Compiles the enabled lists for tabs to restore (engine/cache.js) when they changed since the
+// stored form was compiled. Changes that come in a burst queue one compile, not one each.
+let compileQueued = false;
+function compileForTabs() {
+  if (compileQueued) return Promise.resolve();
+  compileQueued = true;
+  return Storage.serialize(async () => {
+    compileQueued = false;
+    const got = await area.get(['lists', 'settings', 'compiled']);
+    const next = await compileFor(engine, got.compiled, api.runtime.getManifest().version, sources(got.lists, withDefaults(got.settings)));
+    if (next) await area.set({ compiled: next });
   });
 }
 
@@ -227,6 +242,10 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   return true; // answer asynchronously (Chrome and Firefox both honour this)
 });
 
-api.runtime.onInstalled.addListener(() => { seed().then(ensureAlarm); });
-api.runtime.onStartup.addListener(() => { seed().then(ensureAlarm).then(() => updateDue(false)); });
+api.storage.onChanged.addListener((changes, areaName) => {
+  if (areaName === 'local' && ('lists' in changes || 'settings' in changes)) compileForTabs();
+});
+// A new engine (an update, or a reloaded build) compiles afresh rather than trust an older form.
+api.runtime.onInstalled.addListener(() => { area.remove('compiled').then(seed).then(compileForTabs).then(ensureAlarm); });
+api.runtime.onStartup.addListener(() => { seed().then(compileForTabs).then(ensureAlarm).then(() => updateDue(false)); });
 api.alarms.onAlarm.addListener((alarm) => { if (alarm.name === ALARM) updateDue(false); });

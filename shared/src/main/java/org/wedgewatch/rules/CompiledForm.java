@@ -19,6 +19,7 @@ import java.util.List;
 public final class CompiledForm {
     /** Changes whenever the layout does: a form of another layout is refused, never misread. */
     static final String MAGIC = "WWC1";
+    private static final String DAMAGED = "compiled form: damaged or cut short";
 
     private CompiledForm() {
     }
@@ -65,11 +66,11 @@ public final class CompiledForm {
 
     /** The matcher {@code form} holds; an IllegalArgumentException naming what is wrong when it is not one. */
     public static Matcher read(String form) {
-        if (form == null || !form.startsWith(MAGIC)) throw new IllegalArgumentException("compiled form: not a form of layout " + MAGIC);
+        if (form == null || !form.startsWith(MAGIC)) throw new IllegalArgumentException("compiled form: not of layout " + MAGIC);
         Reader r = new Reader(form, MAGIC.length());
         try {
             int sum = r.num();
-            if (sum != checksum(form, r.at)) throw new IllegalArgumentException("compiled form: checksum does not match (damaged or cut short)");
+            if (sum != checksum(form, r.at)) throw new IllegalArgumentException(DAMAGED);
             Vocabulary vocabulary = r.words();
             int vocab = vocabulary.size();
             boolean[] negation = r.marks(vocab);
@@ -105,12 +106,10 @@ public final class CompiledForm {
                 }
                 lists.add(l);
             }
-            if (r.at != form.length()) throw new IllegalArgumentException("compiled form: unread characters at " + r.at);
+            if (r.at != form.length()) throw new IllegalArgumentException(DAMAGED);
             return new Matcher(a, p, lists);
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("compiled form: unreadable at character " + r.at);
+        } catch (IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException(DAMAGED);
         }
     }
 
@@ -186,10 +185,9 @@ public final class CompiledForm {
         int num() {
             int z = 0;
             for (int shift = 0; ; shift += 5) {
-                if (shift > 30) throw new IllegalArgumentException("compiled form: number too long at character " + at);
                 char c = s.charAt(at++);
                 int x = c < '\\' ? c - '0' : c - '1';
-                if (x < 0 || x > 63 || c == '\\') throw new IllegalArgumentException("compiled form: bad character at " + (at - 1));
+                if (x < 0 || x > 63 || c == '\\' || shift > 30) throw new IllegalArgumentException(DAMAGED);
                 z |= (x & 31) << shift;
                 if (x < 32) break;
             }
@@ -199,14 +197,13 @@ public final class CompiledForm {
         /** A length, no larger than what is left to read: a damaged length never allocates much. */
         int count() {
             int n = num();
-            if (n < 0 || n > s.length() - at) throw new IllegalArgumentException("compiled form: bad length at character " + at);
+            if (n < 0 || n > s.length() - at) throw new IllegalArgumentException(DAMAGED);
             return n;
         }
 
         String str() {
             int n = num();
             if (n == -1) return null;
-            if (n < 0 || n > s.length() - at) throw new IllegalArgumentException("compiled form: bad length at character " + at);
             String out = s.substring(at, at + n);
             at += n;
             return out;
@@ -225,7 +222,7 @@ public final class CompiledForm {
         Vocabulary words() {
             Vocabulary v = new Vocabulary();
             for (int n = count(), id = 0; id < n; id++) {
-                if (v.intern(str()) != id) throw new IllegalArgumentException("compiled form: a word twice at character " + at);
+                if (v.intern(str()) != id) throw new IllegalArgumentException(DAMAGED);
             }
             return v;
         }

@@ -26,7 +26,8 @@ public final class Matcher {
 
     Automaton automaton() { return automaton; }
     PatternTable patterns() { return patterns; }
-    List<PatternList> lists() { return lists; }
+    /** The lists compiled; of a matcher read from a {@link CompiledForm}, their ids and rules only. */
+    public List<PatternList> lists() { return lists; }
 
     /** Every rule that fires on {@code text}, once per rule, in order of position. */
     public List<Match> match(String text) {

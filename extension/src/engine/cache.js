@@ -37,7 +37,7 @@ export function keyOf(engineVersion, { texts, disabled }) {
  * The matcher for `src`: restored from `cached` when its key matches and its form reads, else
  * compiled (then `restored` is false).
  * @param {import("./engine.js").Engine} engine
- * @param {Compiled | undefined} cached stored `compiled`
+ * @param {any} cached stored `compiled`, checked here
  * @param {string} engineVersion
  * @param {Sources} src
  */
@@ -53,7 +53,7 @@ export async function loadMatcher(engine, cached, engineVersion, src) {
 /**
  * For the background: what to store as `compiled` for `src`, or null when `cached` already holds it.
  * @param {import("./engine.js").Engine} engine
- * @param {Compiled | undefined} cached
+ * @param {any} cached stored `compiled`
  * @param {string} engineVersion
  * @param {Sources} src
  * @returns {Promise<Compiled | null>}

@@ -44,7 +44,7 @@ function compileForTabs() {
     const got = await area.get(['lists', 'settings', 'compiled']);
     const next = await compileFor(engine, got.compiled, api.runtime.getManifest().version, sources(got.lists, withDefaults(got.settings)));
     if (next) await area.set({ compiled: next });
-  });
+  }).catch((e) => console.warn('Wedgewatch: compiled lists not stored, tabs compile them:', e)); // over quota, say
 }
 
 async function ensureAlarm() {

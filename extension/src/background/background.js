@@ -34,17 +34,17 @@ async function seed() {
 }
 
 // Compiles the enabled lists for tabs to restore (engine/cache.js) when they changed since the
-// stored form was compiled. Changes that come in a burst queue one compile, not one each.
-let compileQueued = false;
+// stored form was compiled. A burst of changes (seeding writes lists, settings and stats) makes
+// one compile once it is over, so the compile never holds up the writes of the burst.
+const COMPILE_AFTER_MS = 300;
+let compileTimer = 0;
 function compileForTabs() {
-  if (compileQueued) return Promise.resolve();
-  compileQueued = true;
-  return Storage.serialize(async () => {
-    compileQueued = false;
+  clearTimeout(compileTimer);
+  compileTimer = setTimeout(() => Storage.serialize(async () => {
     const got = await area.get(['lists', 'settings', 'compiled']);
     const next = await compileFor(engine, got.compiled, api.runtime.getManifest().version, sources(got.lists, withDefaults(got.settings)));
     if (next) await area.set({ compiled: next });
-  }).catch((e) => console.warn('Wedgewatch: compiled lists not stored, tabs compile them:', e)); // over quota, say
+  }).catch((e) => console.warn('Wedgewatch: compiled lists not stored, tabs compile them:', e)), COMPILE_AFTER_MS); // over quota, say
 }
 
 async function ensureAlarm() {

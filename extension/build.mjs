@@ -25,8 +25,11 @@ const TEAVM = {
 const ENGINE_BUDGET = 50 * 1024;
 /** The campaign detector, loaded by the background only. */
 const CAMPAIGN_BUDGET = 40 * 1024;
-/** The whole content script (engine included), gzipped. */
-const CONTENT_BUDGET = 64 * 1024;
+/**
+ * The whole content script (engine included), gzipped. 66 KB, not 64: it carries the reader of the
+ * background's compiled form, which lets a tab start about four times faster than compiling.
+ */
+const CONTENT_BUDGET = 66 * 1024;
 /** Each entry module, bundled to the same path in the package. */
 const ENTRIES = {
   "content/content.js": "content/index.js",

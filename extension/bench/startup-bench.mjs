@@ -29,11 +29,13 @@ function median(xs) {
 
 /**
  * In each of TABS fresh tabs: ms from navigation to the first judgement, and the content script's
- * own time to load its lists (storage read, parse, compile; costs.loadMs in its isolated world).
+ * own time to load its lists (costs.loadMs in its isolated world), and how many restored the
+ * background's compiled form instead of compiling (costs.restored).
  */
 async function tabs(browser) {
   const judged = [];
   const loads = [];
+  const restored = [];
   for (let i = 0; i < TABS; i++) {
     const page = await browser.newPage();
     const cdp = await page.createCDPSession();
@@ -46,11 +48,12 @@ async function tabs(browser) {
     await page.waitForFunction(() => window.judgedAt, { timeout: 60000, polling: 20 });
     judged.push(await page.evaluate(() => window.judgedAt));
     const { result } = await cdp.send("Runtime.evaluate", { contextId: worlds.at(-1), returnByValue: true,
-      expression: "(globalThis.wedgewatchCosts || globalThis.Wedgewatch.costs).loadMs" });
-    loads.push(result.value);
+      expression: "[(globalThis.wedgewatchCosts || globalThis.Wedgewatch.costs).loadMs, globalThis.wedgewatchCosts?.restored]" });
+    loads.push(result.value[0]);
+    restored.push(result.value[1] === true);
     await page.close();
   }
-  return { judged, loads };
+  return { judged, loads, restored: restored.filter(Boolean).length };
 }
 
 /** Puts the big list in storage from one of the extension's own pages, as a subscription would. */
@@ -89,7 +92,8 @@ try {
   console.log(`medians of ${TABS} tabs, ms: bundled list: loaded in ${f(median(bundled.loads))}, first post judged ${f(median(bundled.judged))} after navigation;`
     + ` with ${RULES} more rules: ${f(median(big.loads))}, ${f(median(big.judged))}`);
   console.log(`bench: startup rules=${RULES} tabs=${TABS} bundled_load_ms=${f(median(bundled.loads))} bundled_judged_ms=${f(median(bundled.judged))}`
-    + ` big_load_ms=${f(median(big.loads))} big_judged_ms=${f(median(big.judged))} big_loads=${big.loads.map(f).join(",")}`);
+    + ` big_load_ms=${f(median(big.loads))} big_judged_ms=${f(median(big.judged))} big_loads=${big.loads.map(f).join(",")}`
+    + ` restored_tabs=${bundled.restored}/${TABS},${big.restored}/${TABS}`);
 } finally {
   await browser.close();
   await server.close();

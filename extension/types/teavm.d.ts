@@ -4,6 +4,8 @@ declare module "teavm-engine" {
   export function stageDisabled(listSlashRule: string): void;
   export function load(checkExamples: boolean): string;
   export function match(handle: number, text: string): string;
+  export function save(handle: number): string;
+  export function restore(form: string): number;
   export function release(handle: number): void;
 }
 

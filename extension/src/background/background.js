@@ -3,9 +3,10 @@
 // writer of storage (through the Storage queue), so the content script, options page and popup
 // all see one consistent state via storage.onChanged.
 import { api } from '../common/browser.js';
-import { BUILTIN_PATH, defaultSettings, sanitizeCampaign } from '../common/defaults.js';
+import { BUILTIN_PATH, defaultSettings, sanitizeCampaign, withDefaults } from '../common/defaults.js';
 import { MSG } from '../common/messages.js';
 import { engine } from '../engine/with-campaign.js';
+import { compileFor, sources } from '../engine/cache.js';
 import * as CampaignStore from './campaign-store.js';
 import * as Storage from './storage.js';
 import * as Transfer from './transfer.js';
@@ -30,6 +31,20 @@ async function seed() {
     if (!got.settings) await area.set({ settings: defaultSettings() });
     if (!got.stats) await area.set({ stats: {} });
   });
+}
+
+// Compiles the enabled lists for tabs to restore (engine/cache.js) when they changed since the
+// stored form was compiled. A burst of changes (seeding writes lists, settings and stats) makes
+// one compile once it is over, so the compile never holds up the writes of the burst.
+const COMPILE_AFTER_MS = 300;
+let compileTimer = 0;
+function compileForTabs() {
+  clearTimeout(compileTimer);
+  compileTimer = setTimeout(() => Storage.serialize(async () => {
+    const got = await area.get(['lists', 'settings', 'compiled']);
+    const next = await compileFor(engine, got.compiled, api.runtime.getManifest().version, sources(got.lists, withDefaults(got.settings)));
+    if (next) await area.set({ compiled: next });
+  }).catch((e) => console.warn('Wedgewatch: compiled lists not stored, tabs compile them:', e)), COMPILE_AFTER_MS); // over quota, say
 }
 
 async function ensureAlarm() {
@@ -227,6 +242,10 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   return true; // answer asynchronously (Chrome and Firefox both honour this)
 });
 
-api.runtime.onInstalled.addListener(() => { seed().then(ensureAlarm); });
-api.runtime.onStartup.addListener(() => { seed().then(ensureAlarm).then(() => updateDue(false)); });
+api.storage.onChanged.addListener((changes, areaName) => {
+  if (areaName === 'local' && ('lists' in changes || 'settings' in changes)) compileForTabs();
+});
+// A new engine (an update, or a reloaded build) compiles afresh rather than trust an older form.
+api.runtime.onInstalled.addListener(() => { area.remove('compiled').then(seed).then(compileForTabs).then(ensureAlarm); });
+api.runtime.onStartup.addListener(() => { seed().then(compileForTabs).then(ensureAlarm).then(() => updateDue(false)); });
 api.alarms.onAlarm.addListener((alarm) => { if (alarm.name === ALARM) updateDue(false); });

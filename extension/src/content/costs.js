@@ -11,4 +11,6 @@ export const costs = {
   warmUp: null,
   /** How long the last load of the lists took (storage read, parse and compile): a tab's start-up. */
   loadMs: 0,
+  /** Whether that load restored the background's compiled form (else it compiled the lists). */
+  restored: false,
 };

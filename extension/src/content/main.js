@@ -204,6 +204,7 @@ async function reload() {
   const start = performance.now();
   config = await settings.load();
   costs.loadMs = performance.now() - start;
+  costs.restored = config.matcher.restored;
   if (previous) previous.matcher.release();
   campaign.configure(config.settings.campaign);
   generation++;

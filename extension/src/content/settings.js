@@ -1,10 +1,12 @@
 // What the content script judges with: the enabled lists and the reader's settings from
-// storage.local (written by the background), loaded into one matcher. One call to the engine
-// parses and compiles them and hands back each list's titles, rules and examples as well.
+// storage.local (written by the background), loaded into one matcher: restored from the form the
+// background compiled for these lists (engine/cache.js), or, when it has not yet, compiled here
+// in one call to the engine, which hands back each list's titles, rules and examples as well.
 // Until the background has written the lists (the moment after install), `ready` is false.
 import { api } from "../common/browser.js";
 import { withDefaults } from "../common/defaults.js";
 import { normalizeHandle } from "../common/handle.js";
+import { loadMatcher, sources } from "../engine/cache.js";
 import { engine } from "../engine/instance.js";
 
 /**
@@ -18,13 +20,11 @@ import { engine } from "../engine/instance.js";
  * released by the caller.
  */
 export async function load() {
-  const stored = await api.storage.local.get(["lists", "settings", "revealed", "notWedge"]);
+  const stored = await api.storage.local.get(["lists", "settings", "compiled", "revealed", "notWedge"]);
   const settings = withDefaults(stored.settings);
-  /** @type {any[]} */
-  const entries = Object.values(stored.lists || {}).filter((l) => l && l.enabled !== false && typeof l.text === "string");
-  const texts = entries.map((l) => l.text);
-  if (settings.userRules.trim()) texts.push(settings.userRules);
-  const matcher = engine.load(texts, { disabled: settings.disabledRules });
+  const src = sources(stored.lists, settings);
+  const { entries } = src;
+  const matcher = await loadMatcher(engine, stored.compiled, api.runtime.getManifest().version, src);
   /** @type {Record<string, ListInfo>} */
   const info = {};
   /** @type {string[]} */

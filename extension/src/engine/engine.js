@@ -9,9 +9,10 @@
  * @typedef {{id: string, title: string, description: string, homepage: string, maintainer: string,
  *   license: string, version: number, expiresHours: number, rules: Rule[]}} List
  * @typedef {{problems: Problem[], list: List | null}} LoadedList
- * @typedef {{lists: LoadedList[], match(text: string): Match[], release(): void}} Loaded
- *   lists in the order given; match: [] when nothing fires; release frees the compiled automaton
- *   (match returns [] afterwards)
+ * @typedef {{lists: LoadedList[], restored: boolean, match(text: string): Match[], save(): string, release(): void}} Loaded
+ *   lists in the order given; restored: read from a saved form, not compiled; match: [] when
+ *   nothing fires; save: the compiled matcher as a string for restore; release frees the
+ *   compiled automaton (match returns [] afterwards)
  */
 
 /**
@@ -30,15 +31,37 @@ export function createEngine(x, c) {
     for (const t of texts) x.stageList(String(t));
     for (const key of disabled) x.stageDisabled(String(key));
     const loaded = JSON.parse(x.load(!!checkExamples));
-    let handle = loaded.handle;
+    return wrap(loaded.handle, loaded.lists, false);
+  }
+
+  /**
+   * The matcher a saved form holds, with the lists load returned when it was compiled; null when
+   * the form is damaged or of another engine's layout. Neither parses nor compiles.
+   * @param {string} form from Loaded.save()
+   * @param {LoadedList[]} lists
+   * @returns {Loaded | null}
+   */
+  function restore(form, lists) {
+    const handle = x.restore(String(form));
+    return handle ? wrap(handle, lists, true) : null;
+  }
+
+  /**
+   * @param {number} handle
+   * @param {LoadedList[]} lists
+   * @param {boolean} restored
+   * @returns {Loaded}
+   */
+  function wrap(handle, lists, restored) {
     /** What match's rule numbers point at: the rules of the lists that parsed, in order. */
     const rules = [];
-    for (const { list } of loaded.lists) {
+    for (const { list } of lists) {
       if (!list) continue;
       for (const r of list.rules) rules.push({ list: list.id, rule: r.id, family: r.family, explanation: r.explanation, action: r.action });
     }
     return {
-      lists: loaded.lists,
+      lists,
+      restored,
       match(text) {
         const found = x.match(handle, String(text)); // "rule start end ..." or ""
         if (found === "") return [];
@@ -47,6 +70,7 @@ export function createEngine(x, c) {
         for (let i = 0; i < n.length; i += 3) out.push({ ...rules[+n[i]], span: /** @type {[number, number]} */ ([+n[i + 1], +n[i + 2]]) });
         return out;
       },
+      save: () => x.save(handle),
       release() {
         x.release(handle);
         handle = 0;
@@ -67,6 +91,7 @@ export function createEngine(x, c) {
 
   return Object.freeze({
     load,
+    restore,
     check,
     /**
      * "The same wording from many accounts": one index per engine, held by the background.

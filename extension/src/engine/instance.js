@@ -1,5 +1,7 @@
 // The engine for the content script and the options page: TeaVM's ES-module build, bundled in.
-import * as teavm from "teavm-engine";
+// Imported by name, without `save`: only the background writes a compiled form, so the bundler
+// leaves the writer out of every tab.
+import { load, match, release, restore, stageDisabled, stageList } from "teavm-engine";
 import { createEngine } from "./engine.js";
 
-export const engine = createEngine(teavm);
+export const engine = createEngine({ load, match, release, restore, stageDisabled, stageList, save: () => "" });

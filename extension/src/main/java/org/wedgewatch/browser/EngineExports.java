@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.teavm.jso.JSExport;
+import org.wedgewatch.rules.CompiledForm;
 import org.wedgewatch.rules.ListCheck;
 import org.wedgewatch.rules.ListCompiler;
 import org.wedgewatch.rules.ListParser;
@@ -97,6 +98,30 @@ public final class EngineExports {
             out.append(c.numberOf(x)).append(' ').append(x.start).append(' ').append(x.end);
         }
         return out.toString();
+    }
+
+    /** The compiled matcher as one string for storage ({@link CompiledForm}); "" for an unknown handle. */
+    @JSExport
+    public static String save(int handle) {
+        CompiledLists c = COMPILED.get(handle);
+        return c == null ? "" : CompiledForm.write(c.matcher());
+    }
+
+    /**
+     * A handle for {@link #match} on the matcher a {@link #save}d form holds, without parsing or
+     * compiling; 0 when the form is damaged or of another layout (then compile the lists instead).
+     */
+    @JSExport
+    public static int restore(String form) {
+        Matcher m;
+        try {
+            m = CompiledForm.read(form);
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+        int handle = nextHandle++;
+        COMPILED.put(handle, new CompiledLists(m, m.lists()));
+        return handle;
     }
 
     /** Frees a matcher that is no longer used (after a recompile). */

@@ -24,6 +24,11 @@ public final class Matcher {
         this.lists = lists;
     }
 
+    Automaton automaton() { return automaton; }
+    PatternTable patterns() { return patterns; }
+    /** The lists compiled; of a matcher read from a {@link CompiledForm}, their ids and rules only. */
+    public List<PatternList> lists() { return lists; }
+
     /** Every rule that fires on {@code text}, once per rule, in order of position. */
     public List<Match> match(String text) {
         return judge(text, null).matches;

@@ -21,15 +21,36 @@ final class Typos {
         for (int i = 1; i <= MAX_LENGTH; i++) POW31[i] = 31 * POW31[i - 1];
     }
 
-    private final Vocabulary keys = new Vocabulary();
+    private final Vocabulary keys;
     /** By first letter, last letter and length: could a word of that shape be a slip of a list word? */
     private final boolean[] shapes = new boolean[26 * 26 * (MAX_LENGTH + 2)];
-    private int[] target = new int[256];
+    private int[] target;
+
+    Typos() {
+        this(new Vocabulary(), new int[256]);
+    }
+
+    /** An index read back from {@link CompiledForm}: its keys and, by key id, the word id each stands for. */
+    Typos(Vocabulary keys, int[] target) {
+        this.keys = keys;
+        this.target = target;
+        // Shapes from every key (a word or an inner deletion of one: same first and last letter): a
+        // superset of what adding the words marks, which is all a first test needs.
+        for (int k = 0; k < keys.size(); k++) markShape(keys.word(k));
+    }
+
+    Vocabulary keys() {
+        return keys;
+    }
+
+    int target(int key) {
+        return target[key];
+    }
 
     /** Indexes {@code word} (a list word with id {@code id}) and its one-letter deletions. */
     void add(String word, int id) {
         if (word.length() < MIN_LENGTH || word.length() > MAX_LENGTH || !letters(word)) return;
-        for (int n = word.length() - 1; n <= word.length() + 1; n++) shapes[shape(word.charAt(0), word.charAt(word.length() - 1), n)] = true;
+        markShape(word);
         put(word, id);
         for (int i = 1; i < word.length() - 1; i++) put(deleteAt(word, i), id);
     }
@@ -43,6 +64,12 @@ final class Typos {
         k = keys.intern(key);
         if (k == target.length) target = java.util.Arrays.copyOf(target, k * 2);
         target[k] = id;
+    }
+
+    private void markShape(String word) {
+        int n = word.length();
+        if (n < 2 || n > MAX_LENGTH || !letters(word)) return;
+        for (int len = n - 1; len <= n + 1; len++) shapes[shape(word.charAt(0), word.charAt(n - 1), len)] = true;
     }
 
     /** A cheap first test, on the shape of a lower-case word: false means {@link #correct} would find nothing. */

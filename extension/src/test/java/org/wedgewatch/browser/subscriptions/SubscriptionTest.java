@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.WindowType;
 import org.wedgewatch.browser.FixtureServer;
 
@@ -99,8 +100,12 @@ class SubscriptionTest {
 
     @Test
     void aListSwitchedOffStaysOffAndItsRulesCanBeToggled() throws Exception {
-        card("coalition-defense").findElement(By.id("list-coalition-defense-enabled")).click();
+        WebElement enabled = card("coalition-defense").findElement(By.id("list-coalition-defense-enabled"));
+        enabled.click();
         browser.waiting().until(d -> !lists().get("coalition-defense").get("enabled").asBoolean());
+        // The page draws its cards again from the stored lists (later when the background is busy
+        // compiling them for tabs): the rule boxes to click are the new ones.
+        browser.waiting().until(ExpectedConditions.stalenessOf(enabled));
         WebElement details = card("coalition-defense").findElement(By.tagName("details"));
         details.findElement(By.tagName("summary")).click();
         WebElement firstRule = details.findElement(By.cssSelector("input[type=checkbox]"));

@@ -82,7 +82,7 @@ public final class CompiledForm {
             Vocabulary keys = r.words();
             int[] target = new int[Math.max(1, keys.size())];
             for (int k = 0; k < keys.size(); k++) target[k] = r.num();
-            Typos typos = new Typos(keys, target);
+            Typos typos = new Typos(keys, target, vocabulary);
             vocabulary.typos = typos; // the normalizer's first test for a slip, as after compiling
             Automaton a = new Automaton(vocabulary, negation, filler, barrier, asks, phrases, terms, tailToken, typos);
             PatternTable p = new PatternTable();

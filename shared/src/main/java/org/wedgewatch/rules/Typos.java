@@ -27,16 +27,20 @@ final class Typos {
     private int[] target;
 
     Typos() {
-        this(new Vocabulary(), new int[256]);
+        this(new Vocabulary(), new int[256], new Vocabulary());
     }
 
-    /** An index read back from {@link CompiledForm}: its keys and, by key id, the word id each stands for. */
-    Typos(Vocabulary keys, int[] target) {
+    /**
+     * An index read back from {@link CompiledForm}: its keys, by key id the word id each stands for,
+     * and the list words whose shapes the first test knows (marked exactly as {@link #add} marks them).
+     */
+    Typos(Vocabulary keys, int[] target, Vocabulary words) {
         this.keys = keys;
         this.target = target;
-        // Shapes from every key (a word or an inner deletion of one: same first and last letter): a
-        // superset of what adding the words marks, which is all a first test needs.
-        for (int k = 0; k < keys.size(); k++) markShape(keys.word(k));
+        for (int id = 0; id < words.size(); id++) {
+            String w = words.word(id);
+            if (w.length() >= MIN_LENGTH && w.length() <= MAX_LENGTH && letters(w)) markShape(w);
+        }
     }
 
     Vocabulary keys() {

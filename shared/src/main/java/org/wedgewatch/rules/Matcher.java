@@ -137,7 +137,7 @@ public final class Matcher {
         int[] origin = new int[64];    // index into tokens; -1 at a sentence end
         int[] sentence = new int[64];  // sentence number of each position
         int[] quotedBefore = new int[65]; // quoted words before each position
-        long steps;
+        int steps; // an int, not a long: TeaVM emulates long arithmetic, and this is counted in the hot loop
 
         // Live trie positions after each of the last RING positions: node and start.
         static final int RING = Limits.MAX_TERM_WORDS + Limits.MAX_TAIL_WORDS + 1;

@@ -161,31 +161,43 @@ public final class ListParser {
         groupTerms(line.substring(colon + 1), colon + 1);
     }
 
-    private void groupTerms(String text, int offset) {
+    /** One comma-separated entry of a group line, trimmed, its words and column; false stops the line. */
+    private interface Entry {
+        boolean take(String term, String[] words, int column);
+    }
+
+    /** Hands each non-empty comma-separated entry of {@code text} to {@code entry}, with its column. */
+    private void eachEntry(String text, int offset, Entry entry) {
         int start = 0;
         while (start <= text.length()) {
             int comma = text.indexOf(',', start);
             int end = comma < 0 ? text.length() : comma;
             String term = text.substring(start, end);
-            if (!term.trim().isEmpty()) {
-                String[] words = Normalizer.words(term);
-                int column = offset + start + leadingSpaces(term) + 1;
-                if (words.length == 0) {
-                    problem(lineNo, column, "the term '" + term.trim() + "' has no letters or digits to match");
-                } else if (words.length > Limits.MAX_TERM_WORDS) {
-                    problem(lineNo, column, "the term '" + term.trim() + "' has " + words.length + " words; a term has at most "
-                            + Limits.MAX_TERM_WORDS);
-                } else if (group.written >= limits.maxGroupTerms) { // as written: plurals do not count
-                    problem(lineNo, column, "the group '" + group.name + "' has more than " + limits.maxGroupTerms + " terms");
-                    return;
-                } else {
-                    group.written++;
-                    addWithNumberVariants(group.terms, words);
-                }
+            if (!term.trim().isEmpty()
+                    && !entry.take(term.trim(), Normalizer.words(term), offset + start + leadingSpaces(term) + 1)) {
+                return;
             }
             if (comma < 0) break;
             start = comma + 1;
         }
+    }
+
+    private void groupTerms(String text, int offset) {
+        eachEntry(text, offset, (term, words, column) -> {
+            if (words.length == 0) {
+                problem(lineNo, column, "the term '" + term + "' has no letters or digits to match");
+            } else if (words.length > Limits.MAX_TERM_WORDS) {
+                problem(lineNo, column, "the term '" + term + "' has " + words.length + " words; a term has at most "
+                        + Limits.MAX_TERM_WORDS);
+            } else if (group.written >= limits.maxGroupTerms) { // as written: plurals do not count
+                problem(lineNo, column, "the group '" + group.name + "' has more than " + limits.maxGroupTerms + " terms");
+                return false;
+            } else {
+                group.written++;
+                addWithNumberVariants(group.terms, words);
+            }
+            return true;
+        });
     }
 
     /**
@@ -193,52 +205,34 @@ public final class ListParser {
      * post ("Don't talk to me about progressives. They lost us the election").
      */
     private void groupRefer(String text, int offset) {
-        int start = 0;
-        while (start <= text.length()) {
-            int comma = text.indexOf(',', start);
-            int end = comma < 0 ? text.length() : comma;
-            String term = text.substring(start, end);
-            if (!term.trim().isEmpty()) {
-                String[] words = Normalizer.words(term);
-                int column = offset + start + leadingSpaces(term) + 1;
-                if (words.length != 1) {
-                    problem(lineNo, column, "'" + term.trim() + "' must be one word (a pronoun such as 'they')");
-                } else if (group.refer.size() >= Limits.MAX_REFER_WORDS) {
-                    problem(lineNo, column, "the group '" + group.name + "' has more than " + Limits.MAX_REFER_WORDS
-                            + " refer words");
-                    return;
-                } else {
-                    group.refer.add(words[0]);
-                }
+        eachEntry(text, offset, (term, words, column) -> {
+            if (words.length != 1) {
+                problem(lineNo, column, "'" + term + "' must be one word (a pronoun such as 'they')");
+            } else if (group.refer.size() >= Limits.MAX_REFER_WORDS) {
+                problem(lineNo, column, "the group '" + group.name + "' has more than " + Limits.MAX_REFER_WORDS
+                        + " refer words");
+                return false;
+            } else {
+                group.refer.add(words[0]);
             }
-            if (comma < 0) break;
-            start = comma + 1;
-        }
+            return true;
+        });
     }
 
     /** "tail: crowd, people": words that may follow any term of the group as part of it. */
     private void groupTails(String text, int offset) {
-        int start = 0;
-        while (start <= text.length()) {
-            int comma = text.indexOf(',', start);
-            int end = comma < 0 ? text.length() : comma;
-            String term = text.substring(start, end);
-            if (!term.trim().isEmpty()) {
-                String[] words = Normalizer.words(term);
-                int column = offset + start + leadingSpaces(term) + 1;
-                if (words.length == 0 || words.length > Limits.MAX_TAIL_WORDS) {
-                    problem(lineNo, column, "'" + term.trim() + "' must be 1 to " + Limits.MAX_TAIL_WORDS + " words");
-                } else if (group.tailsWritten >= Limits.MAX_TAILS) { // as written: plurals do not count
-                    problem(lineNo, column, "the group '" + group.name + "' has more than " + Limits.MAX_TAILS + " tails");
-                    return;
-                } else {
-                    group.tailsWritten++;
-                    addWithNumberVariants(group.tails, words);
-                }
+        eachEntry(text, offset, (term, words, column) -> {
+            if (words.length == 0 || words.length > Limits.MAX_TAIL_WORDS) {
+                problem(lineNo, column, "'" + term + "' must be 1 to " + Limits.MAX_TAIL_WORDS + " words");
+            } else if (group.tailsWritten >= Limits.MAX_TAILS) { // as written: plurals do not count
+                problem(lineNo, column, "the group '" + group.name + "' has more than " + Limits.MAX_TAILS + " tails");
+                return false;
+            } else {
+                group.tailsWritten++;
+                addWithNumberVariants(group.tails, words);
             }
-            if (comma < 0) break;
-            start = comma + 1;
-        }
+            return true;
+        });
     }
 
     /** Group terms match singular and plural: "leftist" and "leftists", "Berniebro" and "Berniebros". */

@@ -489,7 +489,7 @@ public final class Matcher {
         }
 
         private String placeOf(int pattern) {
-            return Exemption.Place.values()[patterns.kind[pattern] - 1].name().toLowerCase(java.util.Locale.ROOT);
+            return place(pattern).name().toLowerCase(java.util.Locale.ROOT);
         }
 
         /**

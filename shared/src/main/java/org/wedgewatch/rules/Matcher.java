@@ -11,6 +11,8 @@ import java.util.List;
 public final class Matcher {
     /** How far before a match an "except before:" wording may end, in tokens. */
     static final int BEFORE_WINDOW = 8;
+    /** Words a claim may stop short of the question mark that echoes it. */
+    static final int ECHO_TAIL = 3;
     /** How far after a match an "except after:" wording may start, in tokens. */
     static final int AFTER_WINDOW = 3;
 
@@ -434,15 +436,39 @@ public final class Matcher {
          * does not open with a question word), echoes the claim to doubt it.
          */
         private boolean echoQuestion(int s, int e) {
-            if (e + 1 >= n || ids[e + 1] != Automaton.QUESTION) return false;
-            // Any question word before the claim in its sentence makes it asked; look a few words back.
-            for (int k = s - 1; k >= 0 && k >= s - BEFORE_WINDOW && sentence[k] == sentence[s] && origin[k] >= 0; k--) {
+            if (!questionCloses(e)) return false;
+            // A question opening inside the claim ("..., how does it feel to be ...?") or any
+            // question word at its start or before it in its sentence makes it asked.
+            for (int k = s; k < e; k++) {
+                steps++;
+                if (asks(ids[k]) && asks(ids[k + 1])) return false;
+            }
+            for (int k = s; k >= 0 && k >= s - BEFORE_WINDOW && sentence[k] == sentence[s] && origin[k] >= 0; k--) {
                 steps++;
                 int id = ids[k];
                 if (id > Automaton.QUESTION && automaton.asks[id]) return false;
                 if (k == s - BEFORE_WINDOW) return false; // a long sentence: not an echo
             }
             return true;
+        }
+
+        private boolean asks(int id) {
+            return id > Automaton.QUESTION && automaton.asks[id];
+        }
+
+        /**
+         * The question mark that ends the claim's sentence, at most a few words after it ("Liberals
+         * blaming Russia for everything?"). A negation in between makes it a tag ("..., don't they?")
+         * that asserts the claim.
+         */
+        private boolean questionCloses(int e) {
+            for (int k = e + 1; k < n && k <= e + 1 + ECHO_TAIL; k++) {
+                steps++;
+                int id = ids[k];
+                if (id == Automaton.QUESTION) return true;
+                if (id == Automaton.BREAK || sentence[k] != sentence[e] || id > Automaton.QUESTION && automaton.negation[id]) return false;
+            }
+            return false;
         }
 
         /** Most of the match's words inside quotation marks: the post quotes the claim, not makes it. */
@@ -469,7 +495,7 @@ public final class Matcher {
                 if (patterns.kind[p] != PatternTable.RULE || reportedStamp[p] == post) continue;
                 int x = exemptedBy(h, confirmed);
                 boolean quote = x < 0 && !confirmed && quoted(hitStart[h], hitEnd[h]);
-                boolean echo = x < 0 && !quote && echoQuestion(hitStart[h], hitEnd[h]);
+                boolean echo = x < 0 && !quote && !confirmed && echoQuestion(hitStart[h], hitEnd[h]);
                 PatternList list = lists.get(patterns.list[p]);
                 Rule rule = list.rules.get(patterns.rule[p]);
                 int start = charStart(hitStart[h]);

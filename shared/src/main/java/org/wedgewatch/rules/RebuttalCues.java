@@ -68,6 +68,8 @@ final class RebuttalCues {
         "except after: (is|are|was) [just] [a|an] [total|complete|russian|kremlin|right wing|gop|troll] {claim}",
         "except after: (is|are|was) (false|not true|untrue|wrong|a lie|debunked|nonsense|bullshit|bs)",
         "except after: said no one",
+        "! A saying verb just after a claim names its speaker: \"Democrats are the real racists, my uncle says.\"",
+        "except after: (said|says|tweeted|tweets|claimed|claims|insisted|insists|argued|argues|added|replied|quipped|joked|declared|declares)",
         "except after: (is|are) what (trolls|bots|they|russia|the kremlin|the gop) want",
         "except after: ? (no|nope|wrong|false|nah|hardly|only if|not really|of course not|please|not even close|lol no|come on|doubtful|really|seriously|check|look at|read|show me|source)",
         "except after: ? *3 (not|no|never|nothing|nobody|none|wrong|false|nonsense|myth|untrue)",

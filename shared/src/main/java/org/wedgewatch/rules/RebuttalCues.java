@@ -35,7 +35,7 @@ final class RebuttalCues {
             + "keep saying, reply, replies, replied, replying, swear, swears, swore, posted, tweeted, wrote, writes, "
             + "implying, implies, blames, blamed, quoted, quoting, shouted, yelled, asserting, asserts, alleging, alleges, "
             + "called, calls, calling, labeled, labelled, branded, forwarded, forwarding, shared, sharing, sent, sends, "
-            + "asks, asked, asking, wonders, wondered, wondering",
+            + "asks, asked, asking, wonders, wondered, wondering, informed, informs, assured, assures, explained, explains",
         "except before: {claim} that",
         "except before: {claim} of",
         "except before: stop {spread}",
@@ -54,6 +54,9 @@ final class RebuttalCues {
         "! A saying verb inside a match means its words were someone's words: \"accounts posing as progressives called the DNC ...\".",
         "except: (called|claimed|claims|claiming|labeled|labelled|branded|accused|painted|portrayed)",
         "except before: whether",
+        "except before: (informed|informs|assured|assures) (me|us|everyone|people) [that]",
+        "! \"Supporting Ukraine doesn't make Democrats Russophobes\" denies the label.",
+        "except before: (does not|do not|did not|would not|will not) (make|makes|mean|means|prove|proves|turn) [the|all|every]",
         "except before: (see|saw|hear|heard|read) (people|folks|someone|posts|tweets|accounts) (say|saying|claim|claiming|insist)",
         "except before: (the|this|that|a) {claim} [that]",
         "except before: (a|an|the|this|that|every|one) {reporter}",
@@ -68,6 +71,7 @@ final class RebuttalCues {
         "except after: (is|are|was) [just] [a|an] [total|complete|russian|kremlin|right wing|gop|troll] {claim}",
         "except after: (is|are|was) (false|not true|untrue|wrong|a lie|debunked|nonsense|bullshit|bs)",
         "except after: said no one",
+        "except after: according to",
         "! A saying verb just after a claim names its speaker: \"Democrats are the real racists, my uncle says.\"",
         "except after: (said|says|tweeted|tweets|claimed|claims|insisted|insists|argued|argues|added|replied|quipped|joked|declared|declares)",
         "except after: (is|are) what (trolls|bots|they|russia|the kremlin|the gop) want",

@@ -18,6 +18,9 @@ public final class Normalizer {
     private static final String[] TEXT_SPEAK = {
         "r", "are", "u", "you", "ur", "your", "da", "the", "tha", "teh", "bc", "because", "cuz", "because",
         "coz", "because", "b4", "before", "thru", "through", "n", "and", "w", "with", "im", "i am",
+        // Short words in leetspeak, too short for unleet to tell from "1st" or "4th".
+        "4r3", "are", "4re", "are", "ar3", "are", "1s", "is", "0n", "on", "0f", "of", "t0", "to", "1n", "in",
+        "4nd", "and", "4ll", "all",
     };
 
     private static final String[] NEGATIVE_CONTRACTIONS = {
@@ -206,7 +209,7 @@ public final class Normalizer {
                 }
             }
             if (i != out) t.copy(i, out);
-            if (j - i >= 4) {
+            if (j - i >= 4 || j - i == 3 && spelledNot(t, i)) {
                 StringBuilder sb = new StringBuilder();
                 for (int k = i; k < j; k++) sb.append(t.words[k]);
                 t.words[out] = sb.toString();
@@ -222,6 +225,11 @@ public final class Normalizer {
             out++;
         }
         t.size = out;
+    }
+
+    /** "did n o t": a negation spelled out is too short for the four-letter rule but must still negate. */
+    private static boolean spelledNot(Tokens t, int i) {
+        return "n".equals(t.words[i]) && "o".equals(t.words[i + 1]) && "t".equals(t.words[i + 2]);
     }
 
     private static boolean isLetterSeparator(char c) {

@@ -40,14 +40,15 @@ bench: build
 run: build
 	scripts/run.sh
 
-# The engine's fuzzing properties (parser, normalizer, compile-and-match; shared/.../*FuzzTest), which
+# The engine's fuzzing properties (parser, normalizer, compile-and-match, steps per token; shared/.../*FuzzTest), which
 # `make test` runs 1,000 times each, run FUZZ_TRIES times each.
 FUZZ_TRIES ?= 100000
 fuzz:
 	scripts/deps.sh $(JAVA_PKGS)
 	$(MVN) test -pl shared -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false -Djqwik.tries.default=$(FUZZ_TRIES)
 
-# The extension's type check (tsc over the JSDoc types), its Node tests (JVM/TeaVM parity, the
+# The extension's type check (tsc over the JSDoc types), its Node tests (JVM/TeaVM parity, also on
+# shared's generated corpus, the
 # background on the real engine, Firefox ESR, reproducible zips, no import cycles) and web-ext lint;
 # needs `mvn install` first (the built extension and the list tool).
 test-extension:

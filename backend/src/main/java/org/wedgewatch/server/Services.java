@@ -23,14 +23,33 @@ public final class Services {
     public final ListCache cache;
     public final Reports reports;
     private final ClientAddress clients;
+    private final ActiveKey signing;
 
-    Services(ServerConfig config, Database db, ListStore store, ListCache cache, Reports reports, ClientAddress clients) {
+    Services(ServerConfig config, Database db, ListStore store, ListCache cache, Reports reports, ClientAddress clients,
+             ActiveKey signing) {
         this.config = config;
         this.db = db;
         this.store = store;
         this.cache = cache;
         this.reports = reports;
         this.clients = clients;
+        this.signing = signing;
+    }
+
+    /**
+     * The fingerprint of the newest root of the key chain this server serves: what a subscriber's
+     * extension pins once it has walked the chain. Empty when no chain is installed.
+     */
+    public java.util.Optional<String> rootFingerprint() {
+        String chain = signing.chain();
+        if (chain == null) return java.util.Optional.empty();
+        try {
+            com.fasterxml.jackson.databind.JsonNode roots = Json.MAPPER.readTree(chain).path("roots");
+            if (!roots.isArray() || roots.isEmpty()) return java.util.Optional.empty();
+            return java.util.Optional.of(KeyChain.fingerprint(KeyChain.Envelope.parse(roots.get(roots.size() - 1))));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return java.util.Optional.empty(); // /health names an unreadable chain
+        }
     }
 
     public String clientAddress(Context ctx) {

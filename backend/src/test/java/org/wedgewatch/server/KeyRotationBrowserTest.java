@@ -19,7 +19,8 @@ import org.openqa.selenium.Keys;
  * subscribes (the extension pins the server's root), the operator rotates the online key, then
  * the root, each time restarting the server and publishing a new version, and every "Check now"
  * gets the new version with no signature error. The list's card on the options page shows the
- * root pinned each time, short, with the whole fingerprint in its tooltip and on its copy button.
+ * root pinned each time, short, with the whole fingerprint in its tooltip and on its copy button,
+ * as the server's own page for the list shows it.
  */
 class KeyRotationBrowserTest {
     private final Path offline = Files.createTempDirectory("ww-rotation-offline-");
@@ -100,6 +101,15 @@ class KeyRotationBrowserTest {
         assertEquals(fingerprint, copied, "the copy button copies the whole fingerprint");
     }
 
+    /** The publisher's list page shows the same short form, so a reader can compare the two. */
+    private static void listPageShowsRoot(ConsoleBrowser b, String base, String fingerprint) {
+        String onCard = b.driver.findElement(By.id("list-demo-root")).getText();
+        b.open(base + "/lists/demo");
+        org.openqa.selenium.WebElement root = b.driver.findElement(By.id("root-fingerprint"));
+        assertEquals(onCard, root.getText());
+        assertEquals(fingerprint, root.getAttribute("title"));
+    }
+
     @Test
     void theExtensionFollowsARotatedOnlineKeyAndARotatedRoot() throws Exception {
         ChainFixture.build(offline, data); // roots 1 and 2, the online key certified under root 2
@@ -119,6 +129,7 @@ class KeyRotationBrowserTest {
             assertEquals(fingerprint(offline.resolve("root-2.json")), subscribed.path("pinnedRoot").asText());
             b.open(options);
             cardShowsRoot(b, fingerprint(offline.resolve("root-2.json")));
+            listPageShowsRoot(b, s.http.base, fingerprint(offline.resolve("root-2.json")));
             String firstKey = subscribed.path("signingKey").path("id").asText();
             assertEquals(certifiedKey(offline.resolve("cert-2.json")), firstKey);
 
@@ -148,6 +159,7 @@ class KeyRotationBrowserTest {
             JsonNode afterRoot = checkNowUntil(b, options, 3);
             assertEquals(fingerprint(offline.resolve("root-3.json")), afterRoot.path("pinnedRoot").asText());
             cardShowsRoot(b, fingerprint(offline.resolve("root-3.json")));
+            listPageShowsRoot(b, s.http.base, fingerprint(offline.resolve("root-3.json")));
             assertEquals(certifiedKey(offline.resolve("cert-3.json")), afterRoot.path("signingKey").path("id").asText());
         } finally {
             s.close();

@@ -1,8 +1,9 @@
 // A subscription made while its server had no key chain pins one key. Against the real server
 // and chains made by its CLI (backend/target/wedgewatch.jar), on the real engine: it keeps that
 // key, and says so, until the server serves a chain that verifies and certifies exactly that
-// key; then it pins the chain's root and follows a later rotation of the online key. A chain
-// for another key, or one that does not verify, leaves the pinned key in place, with a note.
+// key (as its online key, or as one it replaced, unexpired); then it pins the chain's root and
+// follows later rotations. A chain for another key, or one that does not verify, leaves the
+// pinned key in place, with a note.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -31,7 +32,7 @@ let legacy; // the subscription as it was stored before the server had a chain
 
 const listUrl = () => server.base + '/api/v1/lists/migrating';
 
-function deps({ rewriteChain = null } = {}) {
+function deps({ rewriteChain = null, now = Date.now() } = {}) {
   const chainFetches = [];
   const fetchIt = async (url, init) => {
     if (!url.endsWith('/api/v1/key-chain')) return fetch(url, init);
@@ -39,7 +40,7 @@ function deps({ rewriteChain = null } = {}) {
     const res = await fetch(url, init);
     return rewriteChain && res.ok ? Response.json(rewriteChain(await res.json())) : res;
   };
-  return { fetch: fetchIt, engine, now: () => Date.now(), chainFetches };
+  return { fetch: fetchIt, engine, now: () => now, chainFetches };
 }
 
 /** Stops the server, runs `change` on its data folder, starts it again and publishes `version`. */
@@ -124,7 +125,7 @@ test('a chain that certifies exactly the pinned key: the root is pinned, and a l
   // The documented rotation of the online key: the migrated subscription follows it.
   await restartWith(() => {
     replaceOnlineKey(data, entry.signingKey.id, offline);
-    cli('keys', 'certify', '--root', off('root-1.json'), '--data', data, '--out', off('cert-1b.json'));
+    cli('keys', 'certify', '--root', off('root-1.json'), '--data', data, '--days', '200', '--out', off('cert-1b.json'));
     cli('keys', 'sign', off('cert-1b.json'), '--key', off('a.key'));
     cli('keys', 'activate', '--data', data, '--root', off('root-1.json'), '--cert', off('cert-1b.json'));
   }, 4);
@@ -135,15 +136,37 @@ test('a chain that certifies exactly the pinned key: the root is pinned, and a l
   assert.equal(after.entry.pinnedRoot, entry.pinnedRoot);
 });
 
-test('a chain that certifies another key is not trusted: the pinned key stays and the note names both keys', async () => {
-  // The server's key has rotated since `legacy` was stored; its chain certifies the new key only.
+test('after a rotation, the certificate of the key it replaced, unexpired, still moves the subscription to the root', async () => {
+  // `legacy` pins the key the server used before the rotation; the server keeps its certificate
+  // beside the new one, and signs with the new key.
+  const chain = await (await fetch(server.base + '/api/v1/key-chain')).json();
+  assert.deepEqual(chain.previousSigningKeys.map((c) => JSON.parse(c.signed).key.id), [legacy.keyId]);
   const { entry, outcome } = await Updater.update({ ...legacy, url: listUrl() }, deps());
-  assert.equal(outcome, 'failed');
-  assert.equal(entry.lastError.code, 'bg_error_signature_invalid');
-  assert.equal(entry.version, legacy.version, 'the last good list stays');
-  assert.equal(entry.text, legacy.text);
-  assert.equal(entry.pinnedRoot, null);
-  assert.equal(entry.pinnedKey, legacy.pinnedKey);
-  assert.equal(entry.keyNote.code, 'bg_note_single_key_not_certified');
-  assert.deepEqual(entry.keyNote.params, [legacy.keyId, certifiedKeyId(off('cert-1b.json'))]);
+  assert.equal(outcome, 'updated');
+  assert.equal(entry.lastError, null, JSON.stringify(entry.lastError));
+  assert.equal(entry.version, 4);
+  assert.equal(entry.pinnedRoot, await rootFingerprint(readJson(off('root-1.json'))));
+  assert.equal(entry.pinnedKey, null);
+  assert.equal(entry.keyNote, null);
+  assert.equal(entry.signingKey.id, certifiedKeyId(off('cert-1b.json')), 'lists are checked with the current key only');
+});
+
+test('a key no root certified, or whose certificate has expired, stays pinned and the note names both keys', async () => {
+  const stranger = { ...legacy, url: listUrl(), pinnedKey: Buffer.alloc(32, 7).toString('base64'), keyId: 'feedfacefeedface' };
+  const a = await Updater.update(stranger, deps());
+  assert.equal(a.outcome, 'failed');
+  assert.equal(a.entry.lastError.code, 'bg_error_signature_invalid');
+  assert.equal(a.entry.version, legacy.version, 'the last good list stays');
+  assert.equal(a.entry.text, legacy.text);
+  assert.equal(a.entry.pinnedRoot, null);
+  assert.equal(a.entry.pinnedKey, stranger.pinnedKey);
+  assert.equal(a.entry.keyNote.code, 'bg_note_single_key_not_certified');
+  assert.deepEqual(a.entry.keyNote.params, ['feedfacefeedface', certifiedKeyId(off('cert-1b.json'))]);
+
+  // 100 days on, the old key's 90-day certificate has run out (the new one has 200 days).
+  const later = await Updater.update({ ...legacy, url: listUrl() }, deps({ now: Date.now() + 100 * 24 * 3600 * 1000 }));
+  assert.equal(later.outcome, 'failed');
+  assert.equal(later.entry.pinnedRoot, null);
+  assert.equal(later.entry.pinnedKey, legacy.pinnedKey);
+  assert.equal(later.entry.keyNote.code, 'bg_note_single_key_not_certified');
 });

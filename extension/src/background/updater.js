@@ -237,7 +237,8 @@ function sameKey(a, b) {
 /**
  * A subscription that pins one key and no root (made before servers had key chains) moves to
  * the server's root once the server proves it may: its chain verifies (from its first root, as
- * subscribing would) and the root certifies exactly the pinned key as its online key. That is
+ * subscribing would) and the root certifies exactly the pinned key as its online key, now or
+ * before a rotation (a certificate among previousSigningKeys that has not expired). That is
  * subscribing again, except that the chain must vouch for the key the reader already trusts.
  * Until then the key stays pinned and keyNote says why; each update tries again.
  */
@@ -250,9 +251,9 @@ export async function adoptKeyChain(entry, deps) {
   const first = roots.length ? await rootFingerprint(roots[0]).catch(() => '') : '';
   const v = await verifyKeyChain(got.chain, first, new Date(deps.now()));
   if (!v.ok) return { ...entry, keyNote: error('bg_note_single_key_chain_refused', [v.error]) };
-  if (!sameKey(v.signingKey.publicKey, entry.pinnedKey)) {
-    return { ...entry, keyNote: error('bg_note_single_key_not_certified', [entry.keyId || '', v.signingKey.id]) };
-  }
+  // The current online key, or one it replaced whose certificate has not expired.
+  const certified = [v.signingKey, ...v.pastSigningKeys].some((k) => sameKey(k.publicKey, entry.pinnedKey));
+  if (!certified) return { ...entry, keyNote: error('bg_note_single_key_not_certified', [entry.keyId || '', v.signingKey.id]) };
   return { ...entry, pinnedRoot: v.rootFingerprint, signingKey: v.signingKey, keyId: v.signingKey.id, pinnedKey: null, keyNote: null };
 }
 

@@ -170,3 +170,15 @@ test('a key no root certified, or whose certificate has expired, stays pinned an
   assert.equal(later.entry.pinnedKey, legacy.pinnedKey);
   assert.equal(later.entry.keyNote.code, 'bg_note_single_key_not_certified');
 });
+
+test('a settings file that names a pinned key and no root: the chain takes over only if it certifies that key', async () => {
+  const certified = await Updater.subscribe(listUrl(), {}, deps(), { pinnedRoot: null, pinnedKey: legacy.pinnedKey, keyId: legacy.keyId });
+  assert.equal(certified.error, undefined, JSON.stringify(certified.error));
+  assert.equal(certified.entry.pinnedRoot, await rootFingerprint(readJson(off('root-1.json'))));
+  assert.equal(certified.entry.pinnedKey, null);
+  assert.equal(certified.entry.version, 4);
+
+  const stranger = Buffer.alloc(32, 7).toString('base64');
+  const refused = await Updater.subscribe(listUrl(), {}, deps(), { pinnedRoot: null, pinnedKey: stranger, keyId: 'feedfacefeedface' });
+  assert.equal(refused.error.code, 'bg_error_signature_invalid', 'the imported key is kept, and the list is not signed by it');
+});

@@ -1,11 +1,14 @@
 package org.wedgewatch.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.wedgewatch.rules.Limits;
 import org.wedgewatch.rules.ListCheck;
 import org.wedgewatch.rules.ListParser;
@@ -40,15 +43,15 @@ public final class Services {
      * The fingerprint of the newest root of the key chain this server serves: what a subscriber's
      * extension pins once it has walked the chain. Empty when no chain is installed.
      */
-    public java.util.Optional<String> rootFingerprint() {
+    public Optional<String> rootFingerprint() {
         String chain = signing.chain();
-        if (chain == null) return java.util.Optional.empty();
+        if (chain == null) return Optional.empty();
         try {
-            com.fasterxml.jackson.databind.JsonNode roots = Json.MAPPER.readTree(chain).path("roots");
-            if (!roots.isArray() || roots.isEmpty()) return java.util.Optional.empty();
-            return java.util.Optional.of(KeyChain.fingerprint(KeyChain.Envelope.parse(roots.get(roots.size() - 1))));
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            return java.util.Optional.empty(); // /health names an unreadable chain
+            JsonNode roots = Json.MAPPER.readTree(chain).path("roots");
+            if (!roots.isArray() || roots.isEmpty()) return Optional.empty();
+            return Optional.of(KeyChain.fingerprint(KeyChain.Envelope.parse(roots.get(roots.size() - 1))));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty(); // /health names an unreadable chain
         }
     }
 

@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * The documented rotations with the built extension in Chromium and the real server: a reader
@@ -88,13 +91,13 @@ class KeyRotationBrowserTest {
         String shortForm = fingerprint.substring(0, 4) + " " + fingerprint.substring(4, 8) + " " + fingerprint.substring(8, 12)
                 + " " + fingerprint.substring(12, 16);
         b.wait.until(d -> d.findElements(By.id("list-demo-root")).stream().anyMatch(e -> e.getText().equals(shortForm)));
-        org.openqa.selenium.WebElement root = b.driver.findElement(By.id("list-demo-root"));
+        WebElement root = b.driver.findElement(By.id("list-demo-root"));
         assertEquals("Root fingerprint (SHA-256): " + fingerprint, root.getAttribute("title"));
         assertEquals("Pinned root", root.findElement(By.xpath("../preceding-sibling::dt[1]")).getText());
         b.driver.findElement(By.id("list-demo-root-copy")).click();
         b.waitForText("#list-demo-root-copy", "Copied");
         // Reading the clipboard back needs a permission a reader never grants: the test grants it.
-        b.driver.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("permissions", java.util.List.of("clipboardReadWrite"),
+        b.driver.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("clipboardReadWrite"),
                 "origin", "chrome-extension://" + b.extensionId()));
         Object copied = b.driver.executeAsyncScript(
                 "const done = arguments[0]; navigator.clipboard.readText().then(done, (e) => done('refused: ' + e));");
@@ -105,7 +108,7 @@ class KeyRotationBrowserTest {
     private static void listPageShowsRoot(ConsoleBrowser b, String base, String fingerprint) {
         String onCard = b.driver.findElement(By.id("list-demo-root")).getText();
         b.open(base + "/lists/demo");
-        org.openqa.selenium.WebElement root = b.driver.findElement(By.id("root-fingerprint"));
+        WebElement root = b.driver.findElement(By.id("root-fingerprint"));
         assertEquals(onCard, root.getText());
         assertEquals(fingerprint, root.getAttribute("title"));
     }

@@ -40,14 +40,15 @@ bench: build
 run: build
 	scripts/run.sh
 
-# The engine's fuzzing properties (parser, normalizer, compile-and-match; shared/.../*FuzzTest), which
+# The engine's fuzzing properties (parser, normalizer, compile-and-match, steps per token; shared/.../*FuzzTest), which
 # `make test` runs 1,000 times each, run FUZZ_TRIES times each.
 FUZZ_TRIES ?= 100000
 fuzz:
 	scripts/deps.sh $(JAVA_PKGS)
 	$(MVN) test -pl shared -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false -Djqwik.tries.default=$(FUZZ_TRIES)
 
-# The extension's type check (tsc over the JSDoc types), its Node tests (JVM/TeaVM parity, the
+# The extension's type check (tsc over the JSDoc types), its Node tests (JVM/TeaVM parity, also on
+# shared's generated corpus, the
 # background on the real engine, Firefox ESR, reproducible zips, no import cycles) and web-ext lint;
 # needs `mvn install` first (the built extension and the list tool).
 test-extension:
@@ -57,7 +58,8 @@ test-extension:
 	cd extension && npx web-ext lint --source-dir target/firefox --warnings-as-errors
 
 # The extension's benchmarks: the page (1,000 posts, extension on and off), the engine alone in Node,
-# and the campaign detector (fingerprint + lookup with 50,000 stored, saved size).
+# the campaign detector (fingerprint + lookup with 50,000 stored, saved size), and the worst lists
+# on posts made to be slow for them, per post against a 16 ms frame.
 bench-extension:
 	cd extension && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
-	cd extension && WORKLOAD_DIR=$(CURDIR)/target/bench/workload node bench/engine-bench.mjs && node bench/campaign-bench.mjs && node bench/page-bench.mjs
+	cd extension && WORKLOAD_DIR=$(CURDIR)/target/bench/workload node bench/engine-bench.mjs && node bench/campaign-bench.mjs && node bench/worst-list-bench.mjs && node bench/page-bench.mjs

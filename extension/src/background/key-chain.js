@@ -99,8 +99,8 @@ async function parseRoot(envelope) {
 /**
  * Verifies a chain ({roots: [...], signingKey: {...}} from GET /api/v1/key-chain) from the root
  * whose fingerprint the client pinned. Returns {ok: true, signingKey: {id, publicKey, expires},
- * rootVersion, rootFingerprint} where rootFingerprint is the newest root's (the client may pin it
- * from now on), or {ok: false, error}.
+ * pastSigningKeys, rootVersion, rootFingerprint} where rootFingerprint is the newest root's (the
+ * client may pin it from now on), or {ok: false, error}.
  */
 export async function verifyKeyChain(chain, pinnedFingerprint, now = new Date()) {
   if (!chain || !Array.isArray(chain.roots) || !isEnvelope(chain.signingKey)) {
@@ -117,6 +117,7 @@ export async function verifyKeyChain(chain, pinnedFingerprint, now = new Date())
     return { ok: false, error: 'the pinned root lacks a threshold of its own signatures' };
   }
   let newest = chain.roots[start];
+  const walked = new Map([[current.version, current]]);
   for (const envelope of chain.roots.slice(start + 1)) {
     const next = await parseRoot(envelope);
     if (typeof next === 'string') return { ok: false, error: next };
@@ -130,6 +131,7 @@ export async function verifyKeyChain(chain, pinnedFingerprint, now = new Date())
       return { ok: false, error: 'root ' + next.version + ' lacks a threshold of its own keys' };
     }
     current = next;
+    walked.set(current.version, current);
     newest = envelope;
   }
   const cert = parseSigned(chain.signingKey.signed);
@@ -154,9 +156,33 @@ export async function verifyKeyChain(chain, pinnedFingerprint, now = new Date())
   return {
     ok: true,
     signingKey: { id: cert.key.id, publicKey: cert.key.publicKey, expires: cert.expires },
+    pastSigningKeys: await pastKeys(chain.previousSigningKeys, walked, now),
     rootVersion: current.version,
     rootFingerprint: await rootFingerprint(newest),
   };
+}
+
+/**
+ * The earlier online keys a chain still vouches for ("previousSigningKeys"): each certificate
+ * signed by a threshold of the walked root it names, for a key that matches its id, unexpired.
+ * Malformed ones count for nothing. Lists are never checked with these keys: they only show that
+ * a root certified a key the client pinned before it had a root (updater adoptKeyChain).
+ */
+async function pastKeys(certificates, roots, now) {
+  const out = [];
+  for (const envelope of Array.isArray(certificates) ? certificates : []) {
+    if (!isEnvelope(envelope)) continue;
+    const cert = parseSigned(envelope.signed);
+    const root = cert && roots.get(cert.root);
+    if (!root || cert.type !== CERTIFICATE_TYPE || !cert.key || typeof cert.expires !== 'string') continue;
+    if (!(Date.parse(cert.expires) > now.getTime())) continue;
+    let raw;
+    try { raw = base64ToBytes(cert.key.publicKey); } catch (e) { continue; }
+    if (raw.length !== 32 || (await keyId(raw)) !== cert.key.id) continue;
+    if ((await countValid(envelope, root.keys)) < root.threshold) continue;
+    out.push({ id: cert.key.id, publicKey: cert.key.publicKey, expires: cert.expires });
+  }
+  return out;
 }
 
 /**

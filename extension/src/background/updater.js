@@ -3,7 +3,7 @@
 // A failed check never changes a list's text: the caller keeps the last good list and records
 // the error. Errors are {code, params, problems} with code a `_locales` key, so the options page
 // shows them in the reader's language.
-import { sha256Hex } from '../common/encoding.js';
+import { base64ToBytes, sha256Hex } from '../common/encoding.js';
 import { rootFingerprint, verifyKeyChain, verifyListMetadata } from './key-chain.js';
 import { parseMetadata, verify } from './signature.js';
 
@@ -11,11 +11,12 @@ const HOUR = 3600 * 1000;
 const MAX_BYTES = 2000000; // the list format's own size limit
 const MAX_CHAIN_BYTES = 256 * 1024; // a chain of many roots is still a few kilobytes
 const SHOWN_PROBLEMS = 5;
-// The fields a fetch owns; enabled, action and a pinned key belong to the reader and survive.
-// A pinned root moves only forward, to a newer root the chain proved (verifyKeyChain).
+// The fields a fetch owns; enabled and action belong to the reader and survive. A pinned root
+// moves only forward, to a newer root the chain proved (verifyKeyChain); a pinned key gives way
+// only to a root whose chain certifies that very key (adoptKeyChain).
 export const FETCHED_FIELDS = ['title', 'description', 'text', 'version', 'publisher', 'homepage',
   'license', 'expiresHours', 'lastCheck', 'lastError', 'etag', 'signedMetadata', 'rules',
-  'pinnedRoot', 'signingKey', 'keyId'];
+  'pinnedRoot', 'signingKey', 'keyId', 'pinnedKey', 'keyNote'];
 
 function error(code, params = [], problems = []) {
   return { code, params: params.map(String), problems: problems.slice(0, SHOWN_PROBLEMS) };
@@ -223,6 +224,39 @@ async function refreshTrust(entry, deps) {
   return trustChain(got.chain, entry.pinnedRoot, deps.now());
 }
 
+function sameKey(a, b) {
+  try {
+    const x = base64ToBytes(a);
+    const y = base64ToBytes(b);
+    return x.length === 32 && x.length === y.length && x.every((v, i) => v === y[i]);
+  } catch (e) {
+    return false;
+  }
+}
+
+/**
+ * A subscription that pins one key and no root (made before servers had key chains) moves to
+ * the server's root once the server proves it may: its chain verifies (from its first root, as
+ * subscribing would) and the root certifies exactly the pinned key as its online key, now or
+ * before a rotation (a certificate among previousSigningKeys that has not expired). That is
+ * subscribing again, except that the chain must vouch for the key the reader already trusts.
+ * Until then the key stays pinned and keyNote says why; each update tries again.
+ */
+export async function adoptKeyChain(entry, deps) {
+  if (entry.pinnedRoot || !entry.pinnedKey) return entry;
+  const got = await fetchKeyChain(entry.url, deps);
+  if (got.none) return { ...entry, keyNote: error('bg_note_single_key_no_chain') };
+  if (!got.chain) return { ...entry, keyNote: error('bg_note_single_key_unchecked') };
+  const roots = Array.isArray(got.chain.roots) ? got.chain.roots : [];
+  const first = roots.length ? await rootFingerprint(roots[0]).catch(() => '') : '';
+  const v = await verifyKeyChain(got.chain, first, new Date(deps.now()));
+  if (!v.ok) return { ...entry, keyNote: error('bg_note_single_key_chain_refused', [v.error]) };
+  // The current online key, or one it replaced whose certificate has not expired.
+  const certified = [v.signingKey, ...v.pastSigningKeys].some((k) => sameKey(k.publicKey, entry.pinnedKey));
+  if (!certified) return { ...entry, keyNote: error('bg_note_single_key_not_certified', [entry.keyId || '', v.signingKey.id]) };
+  return { ...entry, pinnedRoot: v.rootFingerprint, signingKey: v.signingKey, keyId: v.signingKey.id, pinnedKey: null, keyNote: null };
+}
+
 // Checks a signed response against the trusted key: right signature, right list, right body,
 // not older than what we hold, not past its expiry (a frozen mirror replaying old metadata).
 // `keyFailed` says the key itself was the problem (refreshTrust may help).
@@ -297,8 +331,9 @@ export async function validate(entry, got, deps, chainFresh = false) {
 
 // One scheduled or manual check of a subscribed list. Returns the entry to store: on failure
 // the old text and version with lastError set; on success the new list, swapped whole.
-export async function update(entry, deps) {
+export async function update(stored, deps) {
   const now = deps.now();
+  const entry = await adoptKeyChain(stored, deps);
   const checked = { ...entry, lastCheck: now };
   // Stale signed metadata must be replaced, so ask for the full list rather than a 304.
   const stale = isSigned(entry) && metadataExpired(entry.signedMetadata, now);
@@ -308,7 +343,7 @@ export async function update(entry, deps) {
     if (stale) return { entry: { ...checked, lastError: error('bg_error_metadata_expired', [entry.signedMetadata.expires]) }, outcome: 'failed' };
     return { entry: { ...checked, lastError: null }, outcome: 'unchanged' };
   }
-  const v = await validate(entry, got, deps);
+  const v = await validate(entry, got, deps, entry.pinnedRoot !== stored.pinnedRoot);
   if (v.error) return { entry: { ...checked, lastError: v.error }, outcome: 'failed' };
   return { entry: { ...checked, ...v.fields, lastError: null }, outcome: v.changed ? 'updated' : 'unchanged' };
 }
@@ -339,8 +374,10 @@ export async function subscribe(url, lists, deps, pin = null) {
   const id = server ? server.id : peekId(got.text, deps.engine);
   const existing = id && lists[id];
   if (existing && existing.source !== 'builtin') return { error: error('bg_error_already_subscribed', [id]) };
-  let trust = { pinnedRoot: null, signingKey: null, pinnedKey: null, keyId: null };
-  const chain = got.signed || pin?.pinnedRoot ? await fetchKeyChain(url, deps) : { none: true };
+  let trust = { pinnedRoot: null, signingKey: null, pinnedKey: null, keyId: null, keyNote: null };
+  // A key from a settings file is trusted as it was; a chain may take over only if it certifies it.
+  const importedKey = !!pin?.pinnedKey && !pin?.pinnedRoot;
+  const chain = (got.signed || pin?.pinnedRoot) && !importedKey ? await fetchKeyChain(url, deps) : { none: true };
   if (chain.error) return { error: chain.error };
   if (chain.chain) {
     const pinned = pin?.pinnedRoot || (Array.isArray(chain.chain.roots) && chain.chain.roots[0]
@@ -350,7 +387,7 @@ export async function subscribe(url, lists, deps, pin = null) {
     trust = { ...trust, ...trusted.trust };
   } else if (pin?.pinnedRoot) {
     return { error: error('bg_error_key_chain_missing') };
-  } else if (pin?.pinnedKey) {
+  } else if (importedKey) {
     trust = { ...trust, pinnedKey: pin.pinnedKey, keyId: pin.keyId };
   } else if (got.signed) {
     const meta = parseMetadata(got.signed.metadata);
@@ -363,13 +400,14 @@ export async function subscribe(url, lists, deps, pin = null) {
     }
     const key = keys.find((k) => k.id === meta.key) || (meta.key ? null : keys[0]);
     if (!key) return { error: error('bg_error_unknown_key', [meta.key || '']) };
-    trust = { ...trust, pinnedKey: key.publicKey, keyId: key.id };
+    trust = { ...trust, pinnedKey: key.publicKey, keyId: key.id, keyNote: error('bg_note_single_key_no_chain') };
   }
-  const base = existing
+  let base = existing
     ? { ...existing, url, source: 'url', ...trust, signedMetadata: null, etag: null }
     : { id: id || '', title: '', text: null, version: 0, source: 'url', url, enabled: true, action: null,
       publisher: '', homepage: '', expiresHours: 24, lastCheck: 0, lastError: null, etag: null,
       ...trust, signedMetadata: null };
+  if (importedKey) base = await adoptKeyChain(base, deps);
   const v = await validate(base, got, deps, true);
   if (v.error) return { error: v.error };
   return { entry: { ...base, ...v.fields, lastCheck: deps.now(), lastError: null } };

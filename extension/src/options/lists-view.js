@@ -17,6 +17,25 @@ function fact(dl, label, value) {
   dl.append(el('dt', { text: label }), el('dd', { text: value }));
 }
 
+/** A root fingerprint as readers compare it by eye: its first 16 hex digits in groups of four. */
+export function shortFingerprint(hex) {
+  return String(hex).slice(0, 16).replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+// The pinned root, short, with the full fingerprint in its title and a button that copies it,
+// so a reader can compare it with what the publisher shows.
+function rootFact(dl, entry, idp) {
+  const full = entry.pinnedRoot;
+  const code = el('code', { id: idp + '-root', text: shortFingerprint(full), title: t('options_root_full', [full]) });
+  code.dataset.fingerprint = full;
+  const copy = el('button', { type: 'button', id: idp + '-root-copy', className: 'copy', text: t('options_copy_root') });
+  copy.setAttribute('aria-label', t('options_copy_root_named', [entry.title || entry.id]));
+  copy.addEventListener('click', () => {
+    navigator.clipboard.writeText(full).then(() => { copy.textContent = t('options_copied'); }, () => {});
+  });
+  dl.append(el('dt', { text: t('options_root') }), el('dd', {}, code, ' ', copy));
+}
+
 function statusText(entry) {
   if (entry.lastError) return t('options_status_error', [errorText(entry.lastError)]);
   return entry.source === 'builtin' ? t('options_status_builtin') : t('options_status_ok');
@@ -37,6 +56,7 @@ function card(entry, stats, disabled, handlers) {
   if (entry.publisher) fact(dl, t('options_publisher'), entry.publisher);
   if (entry.source === 'url') fact(dl, t('options_url'), entry.url);
   if (entry.keyId) fact(dl, t('options_signed_by'), entry.keyId);
+  if (entry.pinnedRoot) rootFact(dl, entry, idp);
   fact(dl, t('options_last_check'), when(entry.lastCheck));
   const s = stats || { judged: 0, warned: 0 };
   fact(dl, t('options_counts'), t('options_counts_value', [String(s.judged || 0), String(s.warned || 0)]));
@@ -46,6 +66,7 @@ function card(entry, stats, disabled, handlers) {
   status.setAttribute('role', 'status');
   article.append(status);
   if (entry.lastError && entry.lastError.problems && entry.lastError.problems.length) article.append(problemList(entry.lastError.problems));
+  if (entry.keyNote) article.append(el('p', { className: 'status note', id: idp + '-key-note', text: errorText(entry.keyNote) }));
 
   const controls = el('div', { className: 'controls' });
   const enabled = el('input', { type: 'checkbox', id: idp + '-enabled', checked: entry.enabled !== false });

@@ -93,22 +93,24 @@ public final class ActiveKey {
      */
     public static void activate(Database db, SigningKeys keys, List<KeyChain.Envelope> roots, KeyChain.Envelope certificate)
             throws SQLException {
-        String chainJson = null;
         if (certificate != null) {
             KeyChain.Certificate cert = KeyChain.verify(roots, certificate, Instant.now());
             if (!cert.keyId().equals(keys.current().id())) {
                 throw new IllegalArgumentException("the certificate is for key " + cert.keyId() + ", not for this signing key "
                         + keys.current().id());
             }
-            chainJson = KeyChain.chainJson(roots, certificate).toString();
         } else if (!roots.isEmpty()) {
             throw new IllegalArgumentException("roots need a certificate for the signing key (--cert FILE)");
         }
         String stored = setting(db, CHAIN_SETTING);
+        List<KeyChain.Envelope> previous = List.of();
         if (stored != null) {
-            if (chainJson == null) throw new IllegalArgumentException("this database has a key chain; give its roots and a certificate");
+            if (certificate == null) throw new IllegalArgumentException("this database has a key chain; give its roots and a certificate");
             requirePrefix(stored, roots);
+            // Earlier online keys stay vouched for until their certificates expire (see KeyChain.stillValidPast).
+            previous = KeyChain.stillValidPast(roots, storedCertificates(stored), keys.current().id(), Instant.now());
         }
+        String chainJson = certificate == null ? null : KeyChain.chainJson(roots, certificate, previous).toString();
         String json = chainJson;
         db.transaction(c -> {
             put(c, KEY_SETTING, keys.current().id());
@@ -117,6 +119,14 @@ public final class ActiveKey {
                     json == null ? "no key chain" : "roots=" + roots.size());
             return null;
         });
+    }
+
+    private static List<KeyChain.Envelope> storedCertificates(String stored) {
+        try {
+            return KeyChain.certificates(Json.MAPPER.readTree(stored));
+        } catch (IOException | IllegalArgumentException e) {
+            return List.of(); // requirePrefix has read its roots; certificates it cannot read are not kept
+        }
     }
 
     private static void requirePrefix(String stored, List<KeyChain.Envelope> roots) {

@@ -192,11 +192,61 @@ public final class KeyChain {
 
     /** The chain as the server serves it: {"roots": [...], "signingKey": {...}}. */
     public static ObjectNode chainJson(List<Envelope> roots, Envelope certificate) {
+        return chainJson(roots, certificate, List.of());
+    }
+
+    /**
+     * The same with "previousSigningKeys": certificates of earlier online keys that have not
+     * expired, so a client that trusts one of those keys, and no root yet, can see that a root
+     * of this chain certified it.
+     */
+    public static ObjectNode chainJson(List<Envelope> roots, Envelope certificate, List<Envelope> previous) {
         ObjectNode o = Json.object();
         ArrayNode arr = o.putArray("roots");
         for (Envelope r : roots) arr.add(r.toJson());
         o.set("signingKey", certificate.toJson());
+        if (!previous.isEmpty()) {
+            ArrayNode past = o.putArray("previousSigningKeys");
+            for (Envelope c : previous) past.add(c.toJson());
+        }
         return o;
+    }
+
+    /**
+     * Of {@code candidates}, the certificates worth keeping beside the current one (for key
+     * {@code currentKeyId}): readable, for another key, signed by a threshold of the root they
+     * name (one of {@code roots}), and not expired at {@code now}; one per key.
+     */
+    public static List<Envelope> stillValidPast(List<Envelope> roots, List<Envelope> candidates, String currentKeyId, Instant now) {
+        Map<Integer, Root> byVersion = new TreeMap<>();
+        for (Envelope r : roots) {
+            Root root = parseRoot(r.signed());
+            byVersion.put(root.version(), root);
+        }
+        Map<String, Envelope> kept = new LinkedHashMap<>();
+        for (Envelope e : candidates) {
+            Certificate cert;
+            try {
+                cert = parseCertificate(e.signed());
+            } catch (IllegalArgumentException unreadable) {
+                continue;
+            }
+            Root root = byVersion.get(cert.root());
+            if (cert.keyId().equals(currentKeyId) || kept.containsKey(cert.keyId()) || root == null
+                    || !cert.expires().isAfter(now) || validSignatures(e, root.keys()) < root.threshold()) {
+                continue;
+            }
+            kept.put(cert.keyId(), e);
+        }
+        return new ArrayList<>(kept.values());
+    }
+
+    /** The current and previous certificates of a stored chain, current first. */
+    public static List<Envelope> certificates(JsonNode chain) {
+        List<Envelope> out = new ArrayList<>();
+        if (chain.has("signingKey")) out.add(Envelope.parse(chain.path("signingKey")));
+        for (JsonNode c : chain.path("previousSigningKeys")) out.add(Envelope.parse(c));
+        return out;
     }
 
     public static List<Envelope> roots(JsonNode chain) {

@@ -9,12 +9,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Anonymous reports from readers who opted in. The client address is kept only as a salted hash,
  * and only to rate-limit; the limit is counted in the database so it holds across instances.
  */
 public final class Reports {
+    private static final Logger LOG = LoggerFactory.getLogger(Reports.class);
+
     /** One report as maintainers read it. */
     public record Report(String id, Long version, String rule, String verdict, String text, long receivedAt) {
     }
@@ -51,7 +55,8 @@ public final class Reports {
     /**
      * Stores a report unless the address sent {@code limit} since {@code since}; the count and the
      * insert are one transaction behind a lock on the address's row, so the limit is exact under
-     * any concurrency, on one instance or many.
+     * any concurrency, on one instance or many. Rows of addresses that sent nothing since
+     * {@code since} count for nothing, so they are dropped afterwards (see {@link #forgetClientsBefore}).
      *
      * @return the report's id, or empty when over the limit
      */
@@ -59,7 +64,7 @@ public final class Reports {
                                            String clientHash, int limit, long since) throws SQLException {
         String id = UUID.randomUUID().toString();
         long now = System.currentTimeMillis();
-        return db.transaction(c -> {
+        Optional<String> added = db.transaction(c -> {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO report_clients (client_hash, last_at) VALUES (?, ?) "
                     + "ON CONFLICT (client_hash) DO UPDATE SET last_at = excluded.last_at")) {
                 p.setString(1, clientHash);
@@ -89,6 +94,26 @@ public final class Reports {
             }
             return Optional.of(id);
         });
+        forgetClientsBefore(since);
+        return added;
+    }
+
+    /**
+     * Drops the rows of addresses last seen before {@code before}. Its own transaction, after the
+     * report's: it never holds an address's row lock while waiting for another's, so concurrent
+     * reports and prunes cannot deadlock. A prune that fails costs only a later retry.
+     */
+    private void forgetClientsBefore(long before) {
+        try {
+            db.transaction(c -> {
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM report_clients WHERE last_at < ?")) {
+                    p.setLong(1, before);
+                    return p.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            LOG.warn("could not prune report_clients: {}", e.toString());
+        }
     }
 
     public List<Report> forList(String listId, int limit) throws SQLException {

@@ -1,11 +1,14 @@
 package org.wedgewatch.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.wedgewatch.rules.Limits;
 import org.wedgewatch.rules.ListCheck;
 import org.wedgewatch.rules.ListParser;
@@ -23,14 +26,33 @@ public final class Services {
     public final ListCache cache;
     public final Reports reports;
     private final ClientAddress clients;
+    private final ActiveKey signing;
 
-    Services(ServerConfig config, Database db, ListStore store, ListCache cache, Reports reports, ClientAddress clients) {
+    Services(ServerConfig config, Database db, ListStore store, ListCache cache, Reports reports, ClientAddress clients,
+             ActiveKey signing) {
         this.config = config;
         this.db = db;
         this.store = store;
         this.cache = cache;
         this.reports = reports;
         this.clients = clients;
+        this.signing = signing;
+    }
+
+    /**
+     * The fingerprint of the newest root of the key chain this server serves: what a subscriber's
+     * extension pins once it has walked the chain. Empty when no chain is installed.
+     */
+    public Optional<String> rootFingerprint() {
+        String chain = signing.chain();
+        if (chain == null) return Optional.empty();
+        try {
+            JsonNode roots = Json.MAPPER.readTree(chain).path("roots");
+            if (!roots.isArray() || roots.isEmpty()) return Optional.empty();
+            return Optional.of(KeyChain.fingerprint(KeyChain.Envelope.parse(roots.get(roots.size() - 1))));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty(); // /health names an unreadable chain
+        }
     }
 
     public String clientAddress(Context ctx) {

@@ -52,7 +52,7 @@ public final class WedgewatchServer implements AutoCloseable {
         Reports reportStore = new Reports(db);
         ReportHandlers reports = new ReportHandlers(config, reportStore, cache, auth, clients,
                 new BodyGate(config.bodiesPerClient, config.bodiesInFlight));
-        Services services = new Services(config, db, store, cache, reportStore, clients);
+        Services services = new Services(config, db, store, cache, reportStore, clients, active);
         MetaHandlers meta = new MetaHandlers(db, keys, active);
 
         Javalin app = Javalin.create(c -> {

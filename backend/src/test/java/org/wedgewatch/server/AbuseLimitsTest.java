@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -54,6 +56,67 @@ class AbuseLimitsTest {
             assertEquals(5, accepted);
             assertEquals(45, limited);
         }
+    }
+
+    @Test
+    void reportClientRowsOlderThanTheWindowArePrunedOnSqlite() throws Exception {
+        clientRowsArePruned(null);
+    }
+
+    @Test
+    void reportClientRowsOlderThanTheWindowArePrunedOnPostgres() throws Exception {
+        clientRowsArePruned(PostgresCluster.get().newDatabase());
+    }
+
+    /** Rows of addresses silent for longer than the hour the limit counts go; the rest stay. */
+    private static void clientRowsArePruned(String dbUrl) throws Exception {
+        try (TestServer s = TestServer.start(dbUrl, c -> {
+            c.trustForwardedFor = true;
+            c.reportsPerHour = 5;
+        })) {
+            assertEquals(201, s.http.publish("pruned", s.token("coalition"), TestLists.valid("pruned", 1)).statusCode());
+            long now = System.currentTimeMillis();
+            long hour = 3_600_000L;
+            s.server.database().transaction(c -> {
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO report_clients (client_hash, last_at) VALUES (?, ?)")) {
+                    for (int i = 0; i < 500; i++) {
+                        p.setString(1, "old-" + i);
+                        p.setLong(2, now - hour - 60_000 - i * 1000L); // silent for over an hour
+                        p.addBatch();
+                    }
+                    p.setString(1, "recent");
+                    p.setLong(2, now - hour + 600_000); // last seen 50 minutes ago: still counted
+                    p.addBatch();
+                    p.executeBatch();
+                }
+                return null;
+            });
+            assertEquals(501, clientRows(s, "%"));
+            assertEquals(202, s.http.post("/api/v1/lists/pruned/reports", "application/json",
+                    "{\"rule\":\"real-racists\",\"verdict\":\"false-positive\"}", "X-Forwarded-For", "203.0.113.7").statusCode());
+            assertEquals(0, clientRows(s, "old-%"));
+            assertEquals(1, clientRows(s, "recent"));
+            assertEquals(2, clientRows(s, "%"), "the recent row and the reporter's own");
+            // The limit still counts the reporter after the prune: five an hour, then 429.
+            for (int i = 0; i < 4; i++) {
+                assertEquals(202, s.http.post("/api/v1/lists/pruned/reports", "application/json",
+                        "{\"rule\":\"real-racists\",\"verdict\":\"false-positive\"}", "X-Forwarded-For", "203.0.113.7").statusCode());
+            }
+            assertEquals(429, s.http.post("/api/v1/lists/pruned/reports", "application/json",
+                    "{\"rule\":\"real-racists\",\"verdict\":\"false-positive\"}", "X-Forwarded-For", "203.0.113.7").statusCode());
+        }
+    }
+
+    private static int clientRows(TestServer s, String like) throws Exception {
+        return s.server.database().read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM report_clients WHERE client_hash LIKE ?")) {
+                p.setString(1, like);
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
     }
 
     @Test

@@ -10,15 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * The documented rotations with the built extension in Chromium and the real server: a reader
  * subscribes (the extension pins the server's root), the operator rotates the online key, then
  * the root, each time restarting the server and publishing a new version, and every "Check now"
- * gets the new version with no signature error.
+ * gets the new version with no signature error. The list's card on the options page shows the
+ * root pinned each time, short, with the whole fingerprint in its tooltip and on its copy button,
+ * as the server's own page for the list shows it.
  */
 class KeyRotationBrowserTest {
     private final Path offline = Files.createTempDirectory("ww-rotation-offline-");
@@ -81,6 +86,33 @@ class KeyRotationBrowserTest {
         return demo;
     }
 
+    /** The card shows the pinned root short (16 hex digits in fours), the whole fingerprint in its tooltip. */
+    private static void cardShowsRoot(ConsoleBrowser b, String fingerprint) {
+        String shortForm = fingerprint.substring(0, 4) + " " + fingerprint.substring(4, 8) + " " + fingerprint.substring(8, 12)
+                + " " + fingerprint.substring(12, 16);
+        b.wait.until(d -> d.findElements(By.id("list-demo-root")).stream().anyMatch(e -> e.getText().equals(shortForm)));
+        WebElement root = b.driver.findElement(By.id("list-demo-root"));
+        assertEquals("Root fingerprint (SHA-256): " + fingerprint, root.getAttribute("title"));
+        assertEquals("Pinned root", root.findElement(By.xpath("../preceding-sibling::dt[1]")).getText());
+        b.driver.findElement(By.id("list-demo-root-copy")).click();
+        b.waitForText("#list-demo-root-copy", "Copied");
+        // Reading the clipboard back needs a permission a reader never grants: the test grants it.
+        b.driver.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("clipboardReadWrite"),
+                "origin", "chrome-extension://" + b.extensionId()));
+        Object copied = b.driver.executeAsyncScript(
+                "const done = arguments[0]; navigator.clipboard.readText().then(done, (e) => done('refused: ' + e));");
+        assertEquals(fingerprint, copied, "the copy button copies the whole fingerprint");
+    }
+
+    /** The publisher's list page shows the same short form, so a reader can compare the two. */
+    private static void listPageShowsRoot(ConsoleBrowser b, String base, String fingerprint) {
+        String onCard = b.driver.findElement(By.id("list-demo-root")).getText();
+        b.open(base + "/lists/demo");
+        WebElement root = b.driver.findElement(By.id("root-fingerprint"));
+        assertEquals(onCard, root.getText());
+        assertEquals(fingerprint, root.getAttribute("title"));
+    }
+
     @Test
     void theExtensionFollowsARotatedOnlineKeyAndARotatedRoot() throws Exception {
         ChainFixture.build(offline, data); // roots 1 and 2, the online key certified under root 2
@@ -98,6 +130,9 @@ class KeyRotationBrowserTest {
             JsonNode subscribed = demo(b);
             // Trust on first use of root 1, walked to root 2: what it pins.
             assertEquals(fingerprint(offline.resolve("root-2.json")), subscribed.path("pinnedRoot").asText());
+            b.open(options);
+            cardShowsRoot(b, fingerprint(offline.resolve("root-2.json")));
+            listPageShowsRoot(b, s.http.base, fingerprint(offline.resolve("root-2.json")));
             String firstKey = subscribed.path("signingKey").path("id").asText();
             assertEquals(certifiedKey(offline.resolve("cert-2.json")), firstKey);
 
@@ -126,6 +161,8 @@ class KeyRotationBrowserTest {
             assertEquals(201, s.http.publish("demo", token, TestLists.valid("demo", 3)).statusCode());
             JsonNode afterRoot = checkNowUntil(b, options, 3);
             assertEquals(fingerprint(offline.resolve("root-3.json")), afterRoot.path("pinnedRoot").asText());
+            cardShowsRoot(b, fingerprint(offline.resolve("root-3.json")));
+            listPageShowsRoot(b, s.http.base, fingerprint(offline.resolve("root-3.json")));
             assertEquals(certifiedKey(offline.resolve("cert-3.json")), afterRoot.path("signingKey").path("id").asText());
         } finally {
             s.close();

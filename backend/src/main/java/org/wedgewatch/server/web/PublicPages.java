@@ -71,13 +71,20 @@ final class PublicPages {
                     .text(list.homepage()).raw("\">").text(list.homepage()).raw("</a></dd></div>");
         }
         h.raw("</dl>");
-        subscribe(h, lang, url, v.title());
+        subscribe(h, lang, url, v.title(), services.rootFingerprint().orElse(null));
         rules(h, lang, list);
         history(ctx, h, lang, v);
         Layout.send(ctx, 200, lang, v.title(), null, h, "copy.js");
     }
 
-    private static void subscribe(Html h, Lang lang, String url, String title) {
+    /** 16 hex digits in fours, as the extension's options page shows a pinned root. */
+    static String shortFingerprint(String hex) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 16; i += 4) sb.append(i == 0 ? "" : " ").append(hex, i, i + 4);
+        return sb.toString();
+    }
+
+    private static void subscribe(Html h, Lang lang, String url, String title, String root) {
         h.raw("<section aria-labelledby=\"subscribe\"><h2 id=\"subscribe\">").text(lang.t("subscribe.title")).raw("</h2>")
                 .raw("<p>").text(lang.t("subscribe.why")).raw("</p><ol class=\"steps\">")
                 .raw("<li><label for=\"list-url\">").text(lang.t("subscribe.copy")).raw("</label> ")
@@ -85,7 +92,13 @@ final class PublicPages {
                 .raw(" <button type=\"button\" class=\"copy\" data-copy=\"list-url\" data-done=\"").text(lang.t("subscribe.copied")).raw("\" hidden>").text(lang.t("subscribe.copyButton"))
                 .raw("</button> <span class=\"copied\" role=\"status\"></span></li>")
                 .raw("<li>").text(lang.t("subscribe.open")).raw("</li>")
-                .raw("<li>").text(lang.t("subscribe.paste", title)).raw("</li></ol></section>");
+                .raw("<li>").text(lang.t("subscribe.paste", title)).raw("</li></ol>");
+        if (root != null) {
+            // The root that vouches for this server's signing keys, as the reader's options page shows it.
+            h.raw("<p class=\"root\">").text(lang.t("subscribe.root")).raw(" <code id=\"root-fingerprint\" title=\"")
+                    .text(root).raw("\">").text(shortFingerprint(root)).raw("</code>. ").text(lang.t("subscribe.rootElse")).raw("</p>");
+        }
+        h.raw("</section>");
     }
 
     private static void rules(Html h, Lang lang, PatternList list) {

@@ -100,6 +100,8 @@ final class RebuttalCues {
         "  match: say it again",
         "  match: (nailed it|spot on|no lies detected|truest thing|preach|could not have said it better|could not have put it better|exactly right|so true|facts|still true|fair|amen to that|amen)",
         "  match: could not agree more",
+        "  match: (got|gets) it right",
+        "  match: can not argue with (him|her|them|that|it)",
         "  match: (dead on|keep saying it|been saying it|framed it|hung it)",
         "  match: never [once] found (him|her|them) wrong",
         "  match: (it is|it s|that is) (not|no) (untrue|a stretch|an exaggeration|wrong) [to say] [that]",

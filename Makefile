@@ -57,7 +57,7 @@ test-extension:
 	cd extension && npx web-ext lint --source-dir target/firefox --warnings-as-errors
 
 # The extension's benchmarks: the page (1,000 posts, extension on and off), the engine alone in Node,
-# and the campaign detector (fingerprint + lookup with 50,000 stored, saved size).
+# the campaign detector (fingerprint + lookup with 50,000 stored, saved size) and what storage.local holds.
 bench-extension:
 	cd extension && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
-	cd extension && WORKLOAD_DIR=$(CURDIR)/target/bench/workload node bench/engine-bench.mjs && node bench/campaign-bench.mjs && node bench/page-bench.mjs
+	cd extension && WORKLOAD_DIR=$(CURDIR)/target/bench/workload node bench/engine-bench.mjs && node bench/campaign-bench.mjs && node bench/storage-bench.mjs && node bench/page-bench.mjs

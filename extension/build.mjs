@@ -108,6 +108,8 @@ function commonFiles() {
 /**
  * The source manifest names the background script Firefox's way (background.scripts); Chrome's
  * MV3 wants it as a service worker. The bundle is a classic script, so both run the same file.
+ * Chrome caps storage.local at 10 MB without unlimitedStorage (granted without a prompt); Firefox
+ * holds it to IndexedDB's limits, a share of the disk, and would ask the reader for the permission.
  */
 function manifestFor(browser, base) {
   const m = structuredClone(base);
@@ -118,6 +120,7 @@ function manifestFor(browser, base) {
   } else if (m.background && m.background.scripts) {
     m.background = { service_worker: m.background.scripts[0] };
   }
+  if (browser !== "firefox") m.permissions = [...m.permissions, "unlimitedStorage"];
   return Buffer.from(JSON.stringify(m, null, 2) + "\n");
 }
 

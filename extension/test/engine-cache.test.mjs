@@ -49,7 +49,9 @@ test('a tab restores the stored form when the lists match, with the verdicts of 
 test('a changed list, a disabled rule, the reader\'s rules or a new engine miss, and the tab compiles', async () => {
   const src = sources(stored(), settings);
   const compiled = await compileFor(engine, undefined, VERSION, src);
-  const rule = compiled.lists[0].list.rules[0];
+  const loaded = engine.load(src.texts);
+  const rule = loaded.lists[0].list.rules[0];
+  loaded.release();
   const changes = [
     [sources(stored('# changed\n'), settings), VERSION],
     [sources(stored(), { ...settings, disabledRules: ['coalition-defense/' + rule.id] }), VERSION],
@@ -89,6 +91,45 @@ test('a damaged or cut short form is not read: the tab compiles instead', async 
     tab.release();
   }
   fresh.release();
+});
+
+test('a tab without a form for its lists waits for the background\'s and restores it; it compiles only when the background cannot', async () => {
+  const src = sources(stored(), settings);
+  const old = await compileFor(engine, undefined, VERSION, sources(stored('# older\n'), settings));
+  const current = await compileFor(engine, undefined, VERSION, src);
+  let asked = 0;
+  const background = (answer, form) => ({ compiling: async () => { asked++; return answer; }, stored: async () => form });
+
+  const waited = await loadMatcher(engine, old, VERSION, src, background({ ok: true, key: current.key }, current));
+  assert.equal(waited.restored, true, 'restored what the background stored');
+  assert.equal(asked, 1);
+  waited.release();
+
+  const damaged = await loadMatcher(engine, { ...current, form: current.form.slice(0, 1000) }, VERSION, src,
+    background({ ok: true, key: current.key }, current));
+  assert.equal(damaged.restored, true, 'a damaged form is asked for again, not compiled in the tab');
+  damaged.release();
+
+  assert.equal(await loadMatcher(engine, old, VERSION, src, background({ ok: true, key: 'f'.repeat(64) }, null)), null,
+    'a form for newer lists: the tab loads again for those');
+  for (const answer of [{ ok: false }, null]) {
+    const compiled = await loadMatcher(engine, old, VERSION, src, background(answer, old));
+    assert.equal(compiled.restored, false, 'the background could not: the tab compiles');
+    compiled.release();
+  }
+  const failing = { compiling: () => Promise.reject(new Error('background restarted')), stored: async () => current };
+  const alone = await loadMatcher(engine, old, VERSION, src, failing);
+  assert.equal(alone.restored, false);
+  alone.release();
+});
+
+test('the background writes a damaged form again even when its key is the lists\' own', async () => {
+  const src = sources(stored(), settings);
+  const compiled = await compileFor(engine, undefined, VERSION, src);
+  const again = await compileFor(engine, { ...compiled, form: compiled.form.slice(0, -10) }, VERSION, src);
+  assert.equal(again.key, compiled.key);
+  assert.equal(again.form, compiled.form);
+  assert.equal(await compileFor(engine, { ...compiled, lists: compiled.lists.slice(1) }, VERSION, src) !== null, true, 'lists cut short');
 });
 
 test('a list of 10,000 rules round-trips', async () => {

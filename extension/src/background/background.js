@@ -34,18 +34,42 @@ async function seed() {
 }
 
 // Compiles the enabled lists for tabs to restore (engine/cache.js) when they changed since the
-// stored form was compiled. A burst of changes (seeding writes lists, settings and stats) makes
-// one compile once it is over, so the compile never holds up the writes of the burst.
+// stored form was compiled, or when that form does not read. A burst of changes (seeding writes
+// lists, settings and stats) makes one compile once it is over, so the compile never holds up the
+// writes of the burst. Tabs ask too (MSG.COMPILE) and wait for the answer, {ok, key}: the form
+// for the lists as stored now is in storage under key, or (ok false) it could not be stored.
 const COMPILE_AFTER_MS = 300;
 let compileTimer = 0;
+/** @type {Promise<{ok: boolean, key?: string}> | null} the answer of the compile the timer will start */
+let nextCompile = null;
+let startCompile = () => {};
 function compileForTabs() {
   clearTimeout(compileTimer);
-  compileTimer = setTimeout(() => Storage.serialize(async () => {
-    const got = await area.get(['lists', 'settings', 'compiled']);
-    const next = await compileFor(engine, got.compiled, api.runtime.getManifest().version, sources(got.lists, withDefaults(got.settings)));
-    if (next) await area.set({ compiled: next });
-  }).catch((e) => console.warn('Wedgewatch: compiled lists not stored, tabs compile them:', e)), COMPILE_AFTER_MS); // over quota, say
+  nextCompile ||= new Promise((resolve) => {
+    startCompile = () => {
+      nextCompile = null;
+      resolve(Storage.serialize(compileNow).catch((e) => {
+        console.warn('Wedgewatch: compiled lists not stored, tabs compile them:', e); // over quota, say
+        return { ok: false };
+      }));
+    };
+  });
+  compileTimer = setTimeout(startCompile, COMPILE_AFTER_MS);
+  return nextCompile;
 }
+
+async function compileNow() {
+  const got = await area.get(['lists', 'settings', 'compiled']);
+  const next = await compileFor(engine, got.compiled, api.runtime.getManifest().version, sources(got.lists, withDefaults(got.settings)));
+  if (next) {
+    await area.set({ compiled: next });
+    compiles++;
+  }
+  return { ok: true, key: next ? next.key : /** @type {{key: string}} */ (got.compiled).key };
+}
+
+/** Forms compiled and stored since the background started (tests read it through MSG.COMPILE). */
+let compiles = 0;
 
 async function ensureAlarm() {
   if (!(await api.alarms.get(ALARM))) api.alarms.create(ALARM, { periodInMinutes: ALARM_MINUTES, delayInMinutes: 1 });
@@ -216,6 +240,8 @@ const FROM_CONTENT = {
   [MSG.CAMPAIGN_OBSERVE]: (m) => campaign.observe(Array.isArray(m.posts) ? m.posts.slice(0, 200) : []).then((r) => ({ ok: true, ...r })),
   [MSG.CAMPAIGN_DETAILS]: (m) => campaign.details(m.text).then((d) => ({ ok: true, ...d })),
   [MSG.CAMPAIGN_SALT]: () => campaign.salt().then((salt) => ({ ok: true, salt })),
+  // A tab found no readable form for its lists: it waits for this one compile rather than compile itself.
+  [MSG.COMPILE]: () => compileForTabs().then((r) => ({ ...r, compiles })),
 };
 const FROM_PAGES = {
   [MSG.UPDATE_NOW]: (m) => (m.id ? updateList(m.id).then((r) => [r]) : updateDue(true)),

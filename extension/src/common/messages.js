@@ -7,6 +7,7 @@ export const MSG = Object.freeze({
   CAMPAIGN_OBSERVE: "campaign-observe",
   CAMPAIGN_DETAILS: "campaign-details",
   CAMPAIGN_SALT: "campaign-salt",
+  COMPILE: "compile",
   // From our own pages only.
   UPDATE_NOW: "update-now",
   SUBSCRIBE: "subscribe",

@@ -8,9 +8,12 @@ import { addPageStyle, childWith, el, guardEvents, showIn, styleShadow, t, THEME
 import { CAMPAIGN_ATTR as ATTR } from "./selectors.js";
 import { theme } from "./theme.js";
 
-// X lays the article out as a flex row: the badge takes a line of its own above the post.
+// X lays the article out as a flex row: the badge takes a line of its own above the post. The
+// article carrying a badge is marked by an attribute, not found by :has(), which would have the
+// browser check every change X makes to the page against it.
+const WITH_BADGE = "data-wedgewatch-badged";
 const PAGE_CSS = `
-article:has(> [${ATTR}]) { flex-wrap: wrap !important; }
+article[${WITH_BADGE}] { flex-wrap: wrap !important; }
 article > [${ATTR}] { flex: 0 0 100%; min-width: 0; }`;
 
 // The line itself, in a badge or in a warning panel (whose stylesheet includes it).
@@ -92,6 +95,7 @@ export function badge(article, info) {
   let host = childWith(article, ATTR);
   if (!info) {
     if (host) host.remove();
+    if (article.hasAttribute(WITH_BADGE)) article.removeAttribute(WITH_BADGE);
     return;
   }
   const shown = host && host.getAttribute("data-count") === String(info.count) + "/" + info.windowDays;
@@ -103,6 +107,7 @@ export function badge(article, info) {
     styleShadow(host.attachShadow({ mode: "open" }), BADGE_CSS);
     article.prepend(host);
   }
+  if (!article.hasAttribute(WITH_BADGE)) article.setAttribute(WITH_BADGE, "");
   host.setAttribute("data-count", String(info.count) + "/" + info.windowDays);
   host.setAttribute("data-theme", theme());
   const root = section(info);

@@ -13,4 +13,6 @@ export const costs = {
   loadMs: 0,
   /** Whether that load restored the background's compiled form (else it compiled the lists). */
   restored: false,
+  /** Loads of the lists in this tab so far, by how the matcher came: restored or compiled here. */
+  loads: { restored: 0, compiled: 0 },
 };

@@ -199,12 +199,20 @@ function actionsFor(article, post, m, inQuote) {
   };
 }
 
+/** Bumped by each load of the lists: only the latest one's result is used. */
+let loading = 0;
+
 async function reload() {
-  const previous = config;
+  const mine = ++loading;
   const start = performance.now();
-  config = await settings.load();
+  const next = await settings.load();
+  if (!next) return; // the lists changed meanwhile: the load for that change follows
+  if (mine !== loading) return next.matcher.release();
+  const previous = config;
+  config = next;
   costs.loadMs = performance.now() - start;
   costs.restored = config.matcher.restored;
+  costs.loads[costs.restored ? "restored" : "compiled"]++;
   if (previous) previous.matcher.release();
   campaign.configure(config.settings.campaign);
   generation++;
@@ -226,7 +234,7 @@ export function start() {
   campaign.onCountChange((article) => scheduler.redecorate(article));
 
   api.runtime.onMessage.addListener((msg, _sender, reply) => {
-    if (msg && msg.type === MSG.TAB_STATS) reply({ judged: tabStats.judged, warned: tabStats.warned });
+    if (msg && msg.type === MSG.TAB_STATS) reply({ judged: tabStats.judged, warned: tabStats.warned, loads: costs.loads });
   });
 
   settings.watch(async (keys) => {
@@ -237,6 +245,7 @@ export function start() {
       campaign.reset();
       generation++;
     } else if (keys.includes("revealed") || keys.includes("notWedge")) {
+      if (!config) return; // the first load reads them
       const stored = await api.storage.local.get(["revealed", "notWedge"]);
       config.revealed = stored.revealed || {};
       config.notWedge = stored.notWedge || {};
@@ -255,7 +264,7 @@ let judging = false;
 
 /** Starts judging once there are lists: right after install, the background is still writing them. */
 function startJudging() {
-  if (judging || !config.ready) return;
+  if (judging || !config || !config.ready) return;
   judging = true;
   scheduler.start(document.body);
   warmUp(() => config.matcher, config.examples);

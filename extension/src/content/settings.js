@@ -1,11 +1,12 @@
 // What the content script judges with: the enabled lists and the reader's settings from
 // storage.local (written by the background), loaded into one matcher: restored from the form the
-// background compiled for these lists (engine/cache.js), or, when it has not yet, compiled here
-// in one call to the engine, which hands back each list's titles, rules and examples as well.
-// Until the background has written the lists (the moment after install), `ready` is false.
+// background compiled for these lists (engine/cache.js), waiting for the background when it has
+// not compiled them yet; compiled here, in one call to the engine, only when the background
+// cannot. Until the background has written the lists (the moment after install), `ready` is false.
 import { api } from "../common/browser.js";
 import { withDefaults } from "../common/defaults.js";
 import { normalizeHandle } from "../common/handle.js";
+import { MSG } from "../common/messages.js";
 import { loadMatcher, sources } from "../engine/cache.js";
 import { engine } from "../engine/instance.js";
 
@@ -14,9 +15,16 @@ import { engine } from "../engine/instance.js";
  *   rules: Record<string, {warn: string[]}>}} ListInfo
  */
 
+/** The background, asked for the compiled form of the lists as stored now. */
+const background = {
+  compiling: () => api.runtime.sendMessage({ type: MSG.COMPILE }),
+  stored: async () => (await api.storage.local.get("compiled")).compiled,
+};
+
 /**
  * {ready (the background has written the lists), matcher, lists: {[id]: ListInfo}, examples (every rule's warn and pass examples: the warm-up
- * matches them), settings, allowlist, revealed, notWedge}. The previous matcher, if any, is
+ * matches them), settings, allowlist, revealed, notWedge}, or null when the lists changed while
+ * loading (a change the caller hears of and loads again for). The previous matcher, if any, is
  * released by the caller.
  */
 export async function load() {
@@ -24,7 +32,8 @@ export async function load() {
   const settings = withDefaults(stored.settings);
   const src = sources(stored.lists, settings);
   const { entries } = src;
-  const matcher = await loadMatcher(engine, stored.compiled, api.runtime.getManifest().version, src);
+  const matcher = await loadMatcher(engine, stored.compiled, api.runtime.getManifest().version, src, background);
+  if (!matcher) return null;
   /** @type {Record<string, ListInfo>} */
   const info = {};
   /** @type {string[]} */

@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
 import org.wedgewatch.browser.FixtureServer;
 
 /**
  * The matcher the background compiles for tabs (`compiled` in storage): stored once the lists are
  * there, compiled again when what a tab would compile changes, and a tab whose stored form is
- * damaged still judges with the current lists (it compiles them itself).
+ * damaged still judges with the current lists. A change of lists costs one compile, in the
+ * background: open tabs restore its form (each tab says how its loads went, as the popup asks it).
  */
 class CompiledListsTest {
     private static final String[][] POSTS = {
@@ -66,5 +72,63 @@ class CompiledListsTest {
                 + "  chrome.storage.local.set({ compiled: { ...g.compiled, form: g.compiled.form.slice(0, 1000) } })).then(() => done());");
         browser.driver.get("https://x.com/posts");
         browser.waiting().until(d -> d.findElements(By.cssSelector("article[data-wedgewatch=warn]")).size() == 2);
+    }
+
+    @Test
+    void openTabsRestoreWhatTheBackgroundCompiledForANewListAndADamagedFormIsWrittenAgain() {
+        int tabs = 3;
+        browser.openOptions();
+        browser.waiting().until(d -> browser.stored("compiled").has("key"));
+        String first = browser.stored("compiled").get("form").asText();
+        long compilesBefore = backgroundCompiles();
+        for (int i = 0; i < tabs; i++) {
+            browser.driver.switchTo().newWindow(WindowType.TAB);
+            browser.driver.get("https://x.com/posts");
+            browser.waiting().until(d -> d.findElements(By.cssSelector("article[data-wedgewatch=warn]")).size() == 1);
+        }
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        browser.openOptions();
+        assertEquals(Collections.nCopies(tabs, Map.of("restored", 1L, "compiled", 0L)), tabLoads());
+
+        // A list change (the reader's own rules, through the options page's message): every open tab
+        // loads the lists again, and each restores the one form the background compiled.
+        browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "chrome.runtime.sendMessage({ type: 'set-settings', patch: { userRules: arguments[0] } }).then(() => done());", MINE);
+        browser.waiting().until(d -> tabLoads().stream().allMatch(l -> ((Map<?, ?>) l).get("restored").equals(2L)
+                || !((Map<?, ?>) l).get("compiled").equals(0L)));
+        assertEquals(Collections.nCopies(tabs, Map.of("restored", 2L, "compiled", 0L)), tabLoads());
+        assertEquals(compilesBefore + 1, backgroundCompiles(), "one compile for the change, in the background");
+        String second = browser.stored("compiled").get("form").asText();
+
+        // A damaged form under the lists' own key: the next tab asks the background, which writes
+        // it again, and restores that.
+        browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "chrome.storage.local.get('compiled').then((g) =>"
+                + "  chrome.storage.local.set({ compiled: { ...g.compiled, form: g.compiled.form.slice(0, 1000) } })).then(() => done());");
+        String options = browser.driver.getWindowHandle();
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        browser.driver.get("https://x.com/posts");
+        browser.waiting().until(d -> d.findElements(By.cssSelector("article[data-wedgewatch=warn]")).size() == 2);
+        browser.driver.switchTo().window(options);
+        assertEquals(second, browser.stored("compiled").get("form").asText(), "the damaged form is written again");
+        assertTrue(!second.equals(first));
+        List<Object> loads = tabLoads();
+        assertEquals(Map.of("restored", 1L, "compiled", 0L), loads.get(loads.size() - 1), loads.toString());
+        assertEquals(compilesBefore + 2, backgroundCompiles());
+    }
+
+    /** How each open tab on X loaded its lists so far: {restored, compiled}, in the order the tabs opened. */
+    @SuppressWarnings("unchecked")
+    private List<Object> tabLoads() {
+        return new ArrayList<>((List<Object>) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "chrome.tabs.query({}).then((tabs) => Promise.all(tabs.sort((a, b) => a.id - b.id).map((tab) =>"
+                + "  chrome.tabs.sendMessage(tab.id, { type: 'tab-stats' }).catch(() => null))))"
+                + ".then((answers) => done(answers.filter((a) => a).map((a) => a.loads)));"));
+    }
+
+    /** Forms the background has compiled and stored since it started (it answers a compile request with the count). */
+    private long backgroundCompiles() {
+        return ((Number) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "chrome.runtime.sendMessage({ type: 'compile' }).then((r) => done(r.compiles));")).longValue();
     }
 }

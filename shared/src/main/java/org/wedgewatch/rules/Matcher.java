@@ -1,7 +1,9 @@
 package org.wedgewatch.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the compiled automaton over a post in one left-to-right pass, then weighs the hits in a
@@ -31,7 +33,7 @@ public final class Matcher {
 
     /** Every rule that fires on {@code text}, once per rule, in order of position. */
     public List<Match> match(String text) {
-        return judge(text, null).matches;
+        return judge(text, null);
     }
 
     public List<Match> match(Tokens tokens) {
@@ -47,19 +49,24 @@ public final class Matcher {
 
     /** The verdict on {@code text} with its reasons: what matched, what cancelled, what came closest. */
     public Explanation explain(String text) {
-        return judge(text, new Explanation());
+        Explanation why = new Explanation();
+        judge(text, why);
+        return why;
     }
 
-    private Explanation judge(String text, Explanation why) {
+    /** The matches on {@code text}; with {@code why}, also its reasons. */
+    private List<Match> judge(String text, Explanation why) {
         Scan scan = take();
         try {
             scan.load(Normalizer.normalize(text, scan.folded, scan.ownTokens, automaton.vocabulary));
             scan.explaining = why != null;
             scan.run();
-            Explanation out = why != null ? why : new Explanation();
-            out.matches = scan.resolve(why);
-            if (why != null) scan.describe(why);
-            return out;
+            List<Match> found = scan.resolve(why);
+            if (why != null) {
+                why.matches = found;
+                scan.describe(why);
+            }
+            return found;
         } finally {
             give(scan);
         }
@@ -90,19 +97,19 @@ public final class Matcher {
     }
 
     // One spare scan with its arrays is kept, so judging a post allocates almost nothing
-    // (in the browser, allocation and garbage collection were most of the cost).
-    private Scan spare;
+    // (in the browser, allocation and garbage collection were most of the cost). Handed over
+    // without a lock: TeaVM's monitors allocate on every enter.
+    private final AtomicReference<Scan> spare = new AtomicReference<>();
 
-    private synchronized Scan take() {
-        Scan s = spare;
-        spare = null;
+    private Scan take() {
+        Scan s = spare.getAndSet(null);
         return s != null ? s : new Scan();
     }
 
-    private synchronized void give(Scan s) {
+    private void give(Scan s) {
         s.tokens = null;
         s.explaining = false;
-        spare = s;
+        spare.set(s);
     }
 
     public boolean warns(String text) {
@@ -463,7 +470,7 @@ public final class Matcher {
                     if (why != null) why.confirmedBy = span(hitStart[h], hitEnd[h]);
                 }
             }
-            List<Match> out = new ArrayList<>();
+            List<Match> out = why != null ? new ArrayList<>() : null; // most posts match nothing: no list
             for (int h = 0; h < hits; h++) {
                 int p = hitPattern[h];
                 if (patterns.kind[p] != PatternTable.RULE || reportedStamp[p] == post) continue;
@@ -482,8 +489,10 @@ public final class Matcher {
                     continue;
                 }
                 reportedStamp[p] = post;
+                if (out == null) out = new ArrayList<>();
                 out.add(m);
             }
+            if (out == null) return Collections.emptyList();
             sortByStart(out);
             return out;
         }

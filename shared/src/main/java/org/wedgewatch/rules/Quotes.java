@@ -11,7 +11,7 @@ final class Quotes {
     /** For each token, whether it stands inside a pair of quotation marks; null when none are paired. */
     static boolean[] quotedTokens(Tokens t) {
         String text = t.text;
-        if (text == null) return null;
+        if (text == null || !t.mayQuote) return null;
         int[] depth = null;
         int openDouble = -1;
         int openSingle = -1;

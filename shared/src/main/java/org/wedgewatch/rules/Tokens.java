@@ -26,6 +26,8 @@ public final class Tokens {
     /** Beside an id: the String.hashCode of the word never made, for {@link #wordHash}. */
     int[] hashes;
     int size;
+    /** False when the text has no character {@link Quotes} could read as a quotation mark. */
+    boolean mayQuote = true;
 
     static final int NO_ID = -2;
 

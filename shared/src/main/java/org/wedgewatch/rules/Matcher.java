@@ -146,10 +146,19 @@ public final class Matcher {
         int[] quotedBefore = new int[65]; // quoted words before each position
         int steps; // an int, not a long: TeaVM emulates long arithmetic, and this is counted in the hot loop
 
-        // Live trie positions after each of the last RING positions: node and start.
+        // The automaton's parts, read at every position.
+        final Trie phrases = automaton.phrases;
+        final Trie terms = automaton.terms;
+        final boolean[] negation = automaton.negation;
+        final boolean[] filler = automaton.filler;
+        final boolean[] barrier = automaton.barrier;
+
+        // Live trie positions after each of the last RING positions: node and start, those after
+        // ring slot r at [r * MAX_LIVE, r * MAX_LIVE + liveCount[r]) (flat: one array read, not two).
         static final int RING = Limits.MAX_TERM_WORDS + Limits.MAX_TAIL_WORDS + 1;
-        final int[][] liveNode = new int[RING][Limits.MAX_LIVE];
-        final int[][] liveStart = new int[RING][Limits.MAX_LIVE];
+        static final int LIVE = Limits.MAX_LIVE;
+        final int[] liveNode = new int[RING * LIVE];
+        final int[] liveStart = new int[RING * LIVE];
         final int[] liveCount = new int[RING];
         // Constant-time de-duplication of the set being built (RE2's sparse set, by stamp).
         int[] stamp = new int[0];
@@ -177,6 +186,7 @@ public final class Matcher {
         int[] headByStart = new int[64];
         int[] nextByEnd = new int[8];
         int[] nextByStart = new int[8];
+        boolean chained; // the heads are filled in for this post: it had an exemption hit
         int[] reportedStamp = new int[0]; // per pattern: the post number that reported it
         int post;
 
@@ -248,22 +258,24 @@ public final class Matcher {
                 headByEnd = new int[n + 1];
                 headByStart = new int[n + 1];
             }
-            java.util.Arrays.fill(headByEnd, 0, n + 1, -1);
-            java.util.Arrays.fill(headByStart, 0, n + 1, -1);
+            chained = false;
             termCount = 0;
             bestDepth = 0;
             denialSentence = -1;
             denialUsed = false;
             for (int r = 0; r < RING; r++) liveCount[r] = 0;
+            int prev = RING - 1;
             for (int i = 0; i < n; i++) {
+                int here = prev == RING - 1 ? 0 : prev + 1; // i % RING
                 termStep(i);
-                phraseStep(i);
+                phraseStep(i, here, prev);
+                prev = here;
             }
         }
 
         /** Finds the group terms (and refer words) that end at position {@code i}. */
         private void termStep(int i) {
-            Trie terms = automaton.terms;
+            Trie terms = this.terms;
             int token = ids[i];
             int count = 0;
             events = 0;
@@ -319,31 +331,29 @@ public final class Matcher {
             return count + 1;
         }
 
-        private void phraseStep(int i) {
+        /** Steps the phrase trie at position {@code i}, ring slot {@code here}; {@code prev} is the slot before. */
+        private void phraseStep(int i, int here, int prev) {
             at = i;
-            Trie trie = automaton.phrases;
+            Trie trie = phrases;
             int token = ids[i];
-            int prev = (i + RING - 1) % RING;
-            int here = i % RING;
             stampNow++;
             liveCount[here] = 0;
             boolean isBreak = token == Automaton.BREAK || token == Automaton.QUESTION;
             boolean word = token > Automaton.QUESTION;
-            boolean negation = word && automaton.negation[token];
-            boolean filler = word && automaton.filler[token];
-            if (negation && sentence[i] == denialSentence) { // "... didn't cost us" after "let's not pretend"
-                negation = false;
-                filler = true;
+            boolean negates = word && negation[token];
+            boolean skipped = word && filler[token];
+            if (negates && sentence[i] == denialSentence) { // "... didn't cost us" after "let's not pretend"
+                negates = false;
+                skipped = true;
                 denialUsed = true;
             }
-            boolean barrier = negation || (word && automaton.barrier[token]);
-            step(trie, 0, i, token, isBreak, barrier, here);
-            int[] nodes = liveNode[prev];
-            int[] starts = liveStart[prev];
-            int count = i > 0 ? liveCount[prev] : 0;
-            for (int k = 0; k < count; k++) {
-                step(trie, nodes[k], starts[k], token, isBreak, barrier, here);
-                if (filler) add(nodes[k], starts[k], here); // a filler is stepped over
+            boolean stops = negates || (word && barrier[token]);
+            step(trie, 0, i, token, isBreak, stops, here);
+            int from = prev * LIVE;
+            int to = i > 0 ? from + liveCount[prev] : from;
+            for (int k = from; k < to; k++) {
+                step(trie, liveNode[k], liveStart[k], token, isBreak, stops, here);
+                if (skipped) add(liveNode[k], liveStart[k], here); // a filler is stepped over
             }
             for (int e = 0; e < events; e++) {
                 int s = eventStart[e];
@@ -351,19 +361,15 @@ public final class Matcher {
                 addChild(trie, 0, c, s, here);
                 if (s == 0 || i - s >= RING - 1) continue;
                 int before = (s - 1) % RING;
-                int[] bn = liveNode[before];
-                int[] bs = liveStart[before];
-                for (int k = 0; k < liveCount[before]; k++) addChild(trie, bn[k], c, bs[k], here);
+                for (int k = before * LIVE; k < before * LIVE + liveCount[before]; k++) addChild(trie, liveNode[k], c, liveStart[k], here);
             }
-            int[] live = liveNode[here];
-            int[] liveS = liveStart[here];
             int recorded = 0;
-            for (int k = 0; k < liveCount[here]; k++) {
-                int node = live[k];
+            for (int k = here * LIVE; k < here * LIVE + liveCount[here]; k++) {
+                int node = liveNode[k];
                 for (int o = trie.outputStart[node]; o < trie.outputStart[node + 1] && recorded < Limits.MAX_HITS_PER_WORD; o++) {
                     int pattern = trie.outputs[o];
                     if (patterns.kind[pattern] == PatternTable.DENIAL) denialSentence = sentence[i];
-                    hit(pattern, liveS[k], i);
+                    hit(pattern, liveStart[k], i);
                     recorded++;
                 }
             }
@@ -394,16 +400,17 @@ public final class Matcher {
         private void add(int node, int start, int here) {
             if (stamp[node] == stampNow) {
                 int k = slot[node];
-                if (start > liveStart[here][k]) liveStart[here][k] = start; // keep the shortest span
+                if (start > liveStart[k]) liveStart[k] = start; // keep the shortest span
                 return;
             }
-            int k = liveCount[here];
-            if (k == Limits.MAX_LIVE) return;
+            int count = liveCount[here];
+            if (count == LIVE) return;
+            int k = here * LIVE + count;
             stamp[node] = stampNow;
             slot[node] = k;
-            liveNode[here][k] = node;
-            liveStart[here][k] = start;
-            liveCount[here] = k + 1;
+            liveNode[k] = node;
+            liveStart[k] = start;
+            liveCount[here] = count + 1;
         }
 
         private void hit(int pattern, int start, int end) {
@@ -418,6 +425,11 @@ public final class Matcher {
             hitStart[hits] = start;
             hitEnd[hits] = end;
             if (patterns.isExemption(pattern)) {
+                if (!chained) { // most posts have no exemption hit: the heads are filled for those that do
+                    java.util.Arrays.fill(headByEnd, 0, n + 1, -1);
+                    java.util.Arrays.fill(headByStart, 0, n + 1, -1);
+                    chained = true;
+                }
                 nextByEnd[hits] = headByEnd[end];
                 headByEnd[end] = hits;
                 nextByStart[hits] = headByStart[start];
@@ -507,6 +519,7 @@ public final class Matcher {
          * A confirmed post ("he was right") keeps what a reported-speech cue before it would cancel.
          */
         private int exemptedBy(int h, boolean confirmed) {
+            if (!chained) return -1;
             int p = hitPattern[h];
             int s = hitStart[h];
             int e = hitEnd[h];

@@ -110,13 +110,11 @@ public final class Normalizer {
         void load(String text) {
             int n = text.length();
             if (chars.length < n + 1) chars = new char[n + 1];
-            // One pass copies and checks for ASCII (in the browser getChars is a loop of its own).
+            // In the browser getChars is one loop of charCodeAt, cheaper than charAt's bounds checks.
+            char[] copy = chars;
+            text.getChars(0, n, copy, 0);
             int high = 0;
-            for (int i = 0; i < n; i++) {
-                char c = text.charAt(i);
-                chars[i] = c;
-                high |= c;
-            }
+            for (int i = 0; i < n; i++) high |= copy[i];
             boolean ascii = high < 0x80;
             length = 0;
             identity = ascii;
@@ -582,6 +580,8 @@ public final class Normalizer {
         private boolean startsUrl(int i) {
             char c = f.chars[i];
             if (c != 'h' && c != 'H' && c != 'w' && c != 'W') return false; // most tokens, at once
+            char d = f.at(i + 1); // "ht...", "ww...": most words that start with h or w fail here
+            if (d < 0x80 && (d | 0x20) != 't' && (d | 0x20) != 'w') return false;
             return regionIs(i, "http://") || regionIs(i, "https://") || regionIs(i, "www.");
         }
 

@@ -224,6 +224,7 @@ public final class Matcher {
                 pendingBreak = false;
                 if (t.kinds[i] != Tokens.WORD) ids[n] = Automaton.UNKNOWN;
                 else if (t.ids[i] != Tokens.NO_ID && t.words[i] == null) ids[n] = t.ids[i] < 0 ? Automaton.UNKNOWN : t.ids[i];
+                else if (t.ids[i] == Tokens.NOT_LISTED) ids[n] = automaton.typoId(t.words[i]);
                 else ids[n] = automaton.tokenId(t.words[i]);
                 origin[n] = i;
                 sentence[n] = s;

@@ -42,6 +42,16 @@ public final class Normalizer {
         }
     }
     private static final Map<String, String> NEGATIVE_CONTRACTION_MAP = pairs(NEGATIVE_CONTRACTIONS);
+    /** Each lower-case ASCII letter as a String, and as canonical() reads it alone ("u" is "you"). */
+    private static final String[] LETTERS = new String[26];
+    private static final String[] LETTER_WORDS = new String[26];
+
+    static {
+        for (int i = 0; i < 26; i++) {
+            LETTERS[i] = String.valueOf((char) ('a' + i));
+            LETTER_WORDS[i] = canonical(LETTERS[i]);
+        }
+    }
 
     private static Map<String, String> pairs(String[] flat) {
         Map<String, String> m = new HashMap<>();
@@ -225,7 +235,9 @@ public final class Normalizer {
             }
             if (t.kinds[out] == SINGLE) {
                 t.kinds[out] = Tokens.WORD;
-                t.words[out] = canonical(t.words[out]);
+                String w = t.words[out];
+                char c = w.charAt(0);
+                t.words[out] = w.length() == 1 && c >= 'a' && c <= 'z' ? LETTER_WORDS[c - 'a'] : canonical(w);
             }
             out++;
         }
@@ -449,6 +461,11 @@ public final class Normalizer {
                 plainWord(from, to);
                 return;
             }
+            char c = (char) (f.chars[from] | 0x20);
+            if (to - from == 1 && c >= 'a' && c <= 'z') { // "a", "I": no String made for them
+                emit(LETTERS[c - 'a'], Tokens.WORD, from, to, true);
+                return;
+            }
             String lower = f.lowerSlice(from, to);
             if (lower.length() == 1 && isLetter(lower.charAt(0))) {
                 emit(lower, Tokens.WORD, from, to, true); // maybe part of "L e f t i s t s"
@@ -498,12 +515,18 @@ public final class Normalizer {
             int id = onlyId ? vocabulary.get(f.chars, from, to, hash) : -1;
             // An unknown word that could be a slip of a list word keeps its String for the typo reader;
             // the others, most words of most posts, still make none.
-            if (onlyId && (id >= 0 || vocabulary.typos == null || !vocabulary.typos.mayCorrect(first, prev, letters))) {
+            boolean typo = onlyId && id < 0 && vocabulary.typos != null && vocabulary.typos.mayCorrect(first, prev, letters);
+            if (onlyId && !typo) {
                 raw.addWithId(null, id, hash, Tokens.WORD, from, to, pendingBreak);
                 pendingBreak = false;
                 return;
             }
             String w = upper || !f.identity ? f.lowerSlice(from, to) : f.text.substring(from, to);
+            if (typo) { // looked up already: only the typo reader is left to read it
+                raw.addWithId(repeat ? collapseRepeats(w) : w, Tokens.NOT_LISTED, 0, Tokens.WORD, from, to, pendingBreak);
+                pendingBreak = false;
+                return;
+            }
             String speak = n <= 4 ? TEXT_SPEAK_MAP.get(w) : null;
             if (speak != null) {
                 emit(speak, Tokens.WORD, from, to, false);

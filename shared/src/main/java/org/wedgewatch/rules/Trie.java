@@ -26,6 +26,9 @@ final class Trie {
         if (node == 0) return token < rootChild.length ? rootChild[token] : -1;
         int lo = edgeStart[node];
         int end = edgeStart[node + 1];
+        // The first edge has the smallest token: a gap's, looked up at every live position, is found
+        // or ruled out there (and so is any token at a leaf).
+        if (lo == end || edgeToken[lo] >= token) return lo < end && edgeToken[lo] == token ? lo + 1 : -1;
         int hi = end;
         // Two-way, not three-way, comparisons: TeaVM compiles the latter into a call of its compare.
         while (lo < hi) {

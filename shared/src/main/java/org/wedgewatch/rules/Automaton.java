@@ -44,7 +44,12 @@ final class Automaton {
 
     int tokenId(String word) {
         int id = vocabulary.get(word);
-        if (id < 0) id = typos.correct(word);
+        return id < 0 ? typoId(word) : id;
+    }
+
+    /** The token of {@code word}, not a word of the vocabulary: the list word it is a slip of, or UNKNOWN. */
+    int typoId(String word) {
+        int id = typos.correct(word);
         return id < 0 ? UNKNOWN : id;
     }
 

@@ -1,7 +1,9 @@
 package org.wedgewatch.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the compiled automaton over a post in one left-to-right pass, then weighs the hits in a
@@ -33,7 +35,7 @@ public final class Matcher {
 
     /** Every rule that fires on {@code text}, once per rule, in order of position. */
     public List<Match> match(String text) {
-        return judge(text, null).matches;
+        return judge(text, null);
     }
 
     public List<Match> match(Tokens tokens) {
@@ -49,19 +51,24 @@ public final class Matcher {
 
     /** The verdict on {@code text} with its reasons: what matched, what cancelled, what came closest. */
     public Explanation explain(String text) {
-        return judge(text, new Explanation());
+        Explanation why = new Explanation();
+        judge(text, why);
+        return why;
     }
 
-    private Explanation judge(String text, Explanation why) {
+    /** The matches on {@code text}; with {@code why}, also its reasons. */
+    private List<Match> judge(String text, Explanation why) {
         Scan scan = take();
         try {
             scan.load(Normalizer.normalize(text, scan.folded, scan.ownTokens, automaton.vocabulary));
             scan.explaining = why != null;
             scan.run();
-            Explanation out = why != null ? why : new Explanation();
-            out.matches = scan.resolve(why);
-            if (why != null) scan.describe(why);
-            return out;
+            List<Match> found = scan.resolve(why);
+            if (why != null) {
+                why.matches = found;
+                scan.describe(why);
+            }
+            return found;
         } finally {
             give(scan);
         }
@@ -92,19 +99,19 @@ public final class Matcher {
     }
 
     // One spare scan with its arrays is kept, so judging a post allocates almost nothing
-    // (in the browser, allocation and garbage collection were most of the cost).
-    private Scan spare;
+    // (in the browser, allocation and garbage collection were most of the cost). Handed over
+    // without a lock: TeaVM's monitors allocate on every enter.
+    private final AtomicReference<Scan> spare = new AtomicReference<>();
 
-    private synchronized Scan take() {
-        Scan s = spare;
-        spare = null;
+    private Scan take() {
+        Scan s = spare.getAndSet(null);
         return s != null ? s : new Scan();
     }
 
-    private synchronized void give(Scan s) {
+    private void give(Scan s) {
         s.tokens = null;
         s.explaining = false;
-        spare = s;
+        spare.set(s);
     }
 
     public boolean warns(String text) {
@@ -141,10 +148,19 @@ public final class Matcher {
         int[] quotedBefore = new int[65]; // quoted words before each position
         int steps; // an int, not a long: TeaVM emulates long arithmetic, and this is counted in the hot loop
 
-        // Live trie positions after each of the last RING positions: node and start.
+        // The automaton's parts, read at every position.
+        final Trie phrases = automaton.phrases;
+        final Trie terms = automaton.terms;
+        final boolean[] negation = automaton.negation;
+        final boolean[] filler = automaton.filler;
+        final boolean[] barrier = automaton.barrier;
+
+        // Live trie positions after each of the last RING positions: node and start, those after
+        // ring slot r at [r * MAX_LIVE, r * MAX_LIVE + liveCount[r]) (flat: one array read, not two).
         static final int RING = Limits.MAX_TERM_WORDS + Limits.MAX_TAIL_WORDS + 1;
-        final int[][] liveNode = new int[RING][Limits.MAX_LIVE];
-        final int[][] liveStart = new int[RING][Limits.MAX_LIVE];
+        static final int LIVE = Limits.MAX_LIVE;
+        final int[] liveNode = new int[RING * LIVE];
+        final int[] liveStart = new int[RING * LIVE];
         final int[] liveCount = new int[RING];
         // Constant-time de-duplication of the set being built (RE2's sparse set, by stamp).
         int[] stamp = new int[0];
@@ -172,6 +188,7 @@ public final class Matcher {
         int[] headByStart = new int[64];
         int[] nextByEnd = new int[8];
         int[] nextByStart = new int[8];
+        boolean chained; // the heads are filled in for this post: it had an exemption hit
         int[] reportedStamp = new int[0]; // per pattern: the post number that reported it
         int post;
 
@@ -209,6 +226,7 @@ public final class Matcher {
                 pendingBreak = false;
                 if (t.kinds[i] != Tokens.WORD) ids[n] = Automaton.UNKNOWN;
                 else if (t.ids[i] != Tokens.NO_ID && t.words[i] == null) ids[n] = t.ids[i] < 0 ? Automaton.UNKNOWN : t.ids[i];
+                else if (t.ids[i] == Tokens.NOT_LISTED) ids[n] = automaton.typoId(t.words[i]);
                 else ids[n] = automaton.tokenId(t.words[i]);
                 origin[n] = i;
                 sentence[n] = s;
@@ -243,22 +261,24 @@ public final class Matcher {
                 headByEnd = new int[n + 1];
                 headByStart = new int[n + 1];
             }
-            java.util.Arrays.fill(headByEnd, 0, n + 1, -1);
-            java.util.Arrays.fill(headByStart, 0, n + 1, -1);
+            chained = false;
             termCount = 0;
             bestDepth = 0;
             denialSentence = -1;
             denialUsed = false;
             for (int r = 0; r < RING; r++) liveCount[r] = 0;
+            int prev = RING - 1;
             for (int i = 0; i < n; i++) {
+                int here = prev == RING - 1 ? 0 : prev + 1; // i % RING
                 termStep(i);
-                phraseStep(i);
+                phraseStep(i, here, prev);
+                prev = here;
             }
         }
 
         /** Finds the group terms (and refer words) that end at position {@code i}. */
         private void termStep(int i) {
-            Trie terms = automaton.terms;
+            Trie terms = this.terms;
             int token = ids[i];
             int count = 0;
             events = 0;
@@ -314,31 +334,29 @@ public final class Matcher {
             return count + 1;
         }
 
-        private void phraseStep(int i) {
+        /** Steps the phrase trie at position {@code i}, ring slot {@code here}; {@code prev} is the slot before. */
+        private void phraseStep(int i, int here, int prev) {
             at = i;
-            Trie trie = automaton.phrases;
+            Trie trie = phrases;
             int token = ids[i];
-            int prev = (i + RING - 1) % RING;
-            int here = i % RING;
             stampNow++;
             liveCount[here] = 0;
             boolean isBreak = token == Automaton.BREAK || token == Automaton.QUESTION;
             boolean word = token > Automaton.QUESTION;
-            boolean negation = word && automaton.negation[token];
-            boolean filler = word && automaton.filler[token];
-            if (negation && sentence[i] == denialSentence) { // "... didn't cost us" after "let's not pretend"
-                negation = false;
-                filler = true;
+            boolean negates = word && negation[token];
+            boolean skipped = word && filler[token];
+            if (negates && sentence[i] == denialSentence) { // "... didn't cost us" after "let's not pretend"
+                negates = false;
+                skipped = true;
                 denialUsed = true;
             }
-            boolean barrier = negation || (word && automaton.barrier[token]);
-            step(trie, 0, i, token, isBreak, barrier, here);
-            int[] nodes = liveNode[prev];
-            int[] starts = liveStart[prev];
-            int count = i > 0 ? liveCount[prev] : 0;
-            for (int k = 0; k < count; k++) {
-                step(trie, nodes[k], starts[k], token, isBreak, barrier, here);
-                if (filler) add(nodes[k], starts[k], here); // a filler is stepped over
+            boolean stops = negates || (word && barrier[token]);
+            step(trie, 0, i, token, isBreak, stops, here);
+            int from = prev * LIVE;
+            int to = i > 0 ? from + liveCount[prev] : from;
+            for (int k = from; k < to; k++) {
+                step(trie, liveNode[k], liveStart[k], token, isBreak, stops, here);
+                if (skipped) add(liveNode[k], liveStart[k], here); // a filler is stepped over
             }
             for (int e = 0; e < events; e++) {
                 int s = eventStart[e];
@@ -346,19 +364,15 @@ public final class Matcher {
                 addChild(trie, 0, c, s, here);
                 if (s == 0 || i - s >= RING - 1) continue;
                 int before = (s - 1) % RING;
-                int[] bn = liveNode[before];
-                int[] bs = liveStart[before];
-                for (int k = 0; k < liveCount[before]; k++) addChild(trie, bn[k], c, bs[k], here);
+                for (int k = before * LIVE; k < before * LIVE + liveCount[before]; k++) addChild(trie, liveNode[k], c, liveStart[k], here);
             }
-            int[] live = liveNode[here];
-            int[] liveS = liveStart[here];
             int recorded = 0;
-            for (int k = 0; k < liveCount[here]; k++) {
-                int node = live[k];
+            for (int k = here * LIVE; k < here * LIVE + liveCount[here]; k++) {
+                int node = liveNode[k];
                 for (int o = trie.outputStart[node]; o < trie.outputStart[node + 1] && recorded < Limits.MAX_HITS_PER_WORD; o++) {
                     int pattern = trie.outputs[o];
                     if (patterns.kind[pattern] == PatternTable.DENIAL) denialSentence = sentence[i];
-                    hit(pattern, liveS[k], i);
+                    hit(pattern, liveStart[k], i);
                     recorded++;
                 }
             }
@@ -389,16 +403,17 @@ public final class Matcher {
         private void add(int node, int start, int here) {
             if (stamp[node] == stampNow) {
                 int k = slot[node];
-                if (start > liveStart[here][k]) liveStart[here][k] = start; // keep the shortest span
+                if (start > liveStart[k]) liveStart[k] = start; // keep the shortest span
                 return;
             }
-            int k = liveCount[here];
-            if (k == Limits.MAX_LIVE) return;
+            int count = liveCount[here];
+            if (count == LIVE) return;
+            int k = here * LIVE + count;
             stamp[node] = stampNow;
             slot[node] = k;
-            liveNode[here][k] = node;
-            liveStart[here][k] = start;
-            liveCount[here] = k + 1;
+            liveNode[k] = node;
+            liveStart[k] = start;
+            liveCount[here] = count + 1;
         }
 
         private void hit(int pattern, int start, int end) {
@@ -413,6 +428,11 @@ public final class Matcher {
             hitStart[hits] = start;
             hitEnd[hits] = end;
             if (patterns.isExemption(pattern)) {
+                if (!chained) { // most posts have no exemption hit: the heads are filled for those that do
+                    java.util.Arrays.fill(headByEnd, 0, n + 1, -1);
+                    java.util.Arrays.fill(headByStart, 0, n + 1, -1);
+                    chained = true;
+                }
                 nextByEnd[hits] = headByEnd[end];
                 headByEnd[end] = hits;
                 nextByStart[hits] = headByStart[start];
@@ -489,7 +509,7 @@ public final class Matcher {
                     if (why != null) why.confirmedBy = span(hitStart[h], hitEnd[h]);
                 }
             }
-            List<Match> out = new ArrayList<>();
+            List<Match> out = why != null ? new ArrayList<>() : null; // most posts match nothing: no list
             for (int h = 0; h < hits; h++) {
                 int p = hitPattern[h];
                 if (patterns.kind[p] != PatternTable.RULE || reportedStamp[p] == post) continue;
@@ -508,8 +528,10 @@ public final class Matcher {
                     continue;
                 }
                 reportedStamp[p] = post;
+                if (out == null) out = new ArrayList<>();
                 out.add(m);
             }
+            if (out == null) return Collections.emptyList();
             sortByStart(out);
             return out;
         }
@@ -524,6 +546,7 @@ public final class Matcher {
          * A confirmed post ("he was right") keeps what a reported-speech cue before it would cancel.
          */
         private int exemptedBy(int h, boolean confirmed) {
+            if (!chained) return -1;
             int p = hitPattern[h];
             int s = hitStart[h];
             int e = hitEnd[h];

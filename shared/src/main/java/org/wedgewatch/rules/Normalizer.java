@@ -32,11 +32,29 @@ public final class Normalizer {
     private static final Map<String, String> TEXT_SPEAK_MAP = pairs(TEXT_SPEAK);
     /** The text-speak words, looked up in a post's characters without making a String. */
     private static final Vocabulary TEXT_SPEAK_WORDS = new Vocabulary();
+    /** By first and last letter: could a plain word be text-speak? Most short words are ruled out at once. */
+    private static final boolean[] TEXT_SPEAK_ENDS = new boolean[26 * 26];
 
     static {
-        for (int i = 0; i < TEXT_SPEAK.length; i += 2) TEXT_SPEAK_WORDS.intern(TEXT_SPEAK[i]);
+        for (int i = 0; i < TEXT_SPEAK.length; i += 2) {
+            String w = TEXT_SPEAK[i];
+            TEXT_SPEAK_WORDS.intern(w);
+            char first = w.charAt(0);
+            char last = w.charAt(w.length() - 1);
+            if (first >= 'a' && first <= 'z' && last >= 'a' && last <= 'z') TEXT_SPEAK_ENDS[(first - 'a') * 26 + last - 'a'] = true;
+        }
     }
     private static final Map<String, String> NEGATIVE_CONTRACTION_MAP = pairs(NEGATIVE_CONTRACTIONS);
+    /** Each lower-case ASCII letter as a String, and as canonical() reads it alone ("u" is "you"). */
+    private static final String[] LETTERS = new String[26];
+    private static final String[] LETTER_WORDS = new String[26];
+
+    static {
+        for (int i = 0; i < 26; i++) {
+            LETTERS[i] = String.valueOf((char) ('a' + i));
+            LETTER_WORDS[i] = canonical(LETTERS[i]);
+        }
+    }
 
     private static Map<String, String> pairs(String[] flat) {
         Map<String, String> m = new HashMap<>();
@@ -54,8 +72,10 @@ public final class Normalizer {
         folded.load(text);
         into.size = 0;
         into.text = text;
-        new Scanner(folded, into, vocabulary).scan();
-        mergeSpacedLetters(folded, into);
+        into.mayQuote = !folded.identity; // folding hides which quotation marks the original had
+        Scanner scanner = new Scanner(folded, into, vocabulary);
+        scanner.scan();
+        if (scanner.singles) mergeSpacedLetters(folded, into);
         toOriginalPositions(folded, into);
         return into;
     }
@@ -103,13 +123,11 @@ public final class Normalizer {
         void load(String text) {
             int n = text.length();
             if (chars.length < n + 1) chars = new char[n + 1];
-            // One pass copies and checks for ASCII (in the browser getChars is a loop of its own).
+            // In the browser getChars is one loop of charCodeAt, cheaper than charAt's bounds checks.
+            char[] copy = chars;
+            text.getChars(0, n, copy, 0);
             int high = 0;
-            for (int i = 0; i < n; i++) {
-                char c = text.charAt(i);
-                chars[i] = c;
-                high |= c;
-            }
+            for (int i = 0; i < n; i++) high |= copy[i];
             boolean ascii = high < 0x80;
             length = 0;
             identity = ascii;
@@ -220,7 +238,9 @@ public final class Normalizer {
             }
             if (t.kinds[out] == SINGLE) {
                 t.kinds[out] = Tokens.WORD;
-                t.words[out] = canonical(t.words[out]);
+                String w = t.words[out];
+                char c = w.charAt(0);
+                t.words[out] = w.length() == 1 && c >= 'a' && c <= 'z' ? LETTER_WORDS[c - 'a'] : canonical(w);
             }
             out++;
         }
@@ -252,6 +272,17 @@ public final class Normalizer {
         private final Tokens raw;
         private final Vocabulary vocabulary; // null unless normalizing for a matcher
         private boolean pendingBreak;
+        /** A single letter was read: maybe one of spaced-out letters to join. */
+        boolean singles;
+        // The last run of ASCII letters read by letterRun, lower-cased: its String.hashCode with
+        // repeated letters read once, how many letters that leaves, its first and last letter,
+        // whether any letter repeated and whether any was upper-case.
+        private int runHash;
+        private int runLetters;
+        private char runFirst;
+        private char runLast;
+        private boolean runRepeat;
+        private boolean runUpper;
 
         Scanner(Folded f, Tokens raw, Vocabulary vocabulary) {
             this.f = f;
@@ -264,7 +295,9 @@ public final class Normalizer {
             int i = 0;
             while (i < n) {
                 char c = f.chars[i];
-                if (c == '\n' || c == '\r') {
+                if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && !startsUrl(i)) { // most tokens of any post
+                    i = readWord(i);
+                } else if (c == '\n' || c == '\r') {
                     pendingBreak = true;
                     i++;
                 } else if (isSpace(c)) {
@@ -272,6 +305,7 @@ public final class Normalizer {
                 } else if (startsUrl(i)) {
                     int j = i;
                     while (j < n && !isSpace(f.chars[j])) j++;
+                    raw.mayQuote = true; // a URL may hold quotation marks that Quotes reads
                     emit("<url>", Tokens.URL, i, j, false);
                     i = j;
                 } else if (c == '@' && isHandleChar(f.at(i + 1)) && !isLetterOrDigit(f.at(i - 1))) {
@@ -295,6 +329,7 @@ public final class Normalizer {
                     emit(c == ':' ? ":" : "=", Tokens.WORD, i, i + 1, false);
                     i++;
                 } else if (c < 0x80) {
+                    if (c == '"' || c == '\'') raw.mayQuote = true; // not inside a word: maybe a quotation mark
                     i++; // other ASCII punctuation only separates words
                 } else {
                     int cp = Character.codePointAt(f.chars, i, n);
@@ -314,6 +349,7 @@ public final class Normalizer {
 
         private void emit(String word, byte kind, int from, int to, boolean singleLetter) {
             if (singleLetter) {
+                singles = true;
                 raw.add(word, SINGLE, from, to, pendingBreak); // read once runs are merged
             } else if (kind != Tokens.WORD) {
                 raw.add(word, kind, from, to, pendingBreak);
@@ -370,8 +406,74 @@ public final class Normalizer {
             return j;
         }
 
+        /**
+         * Reads the word that starts with the ASCII letter at {@code i}; returns where it ends. A run
+         * of ASCII letters that nothing after it can extend is a plain word, read in that one scan.
+         */
+        private int readWord(int i) {
+            int to = letterRun(i);
+            if (to - i > 1 && (to == f.length || !continuesWord(f.chars[to]))) {
+                plainWord(i, to);
+                return to;
+            }
+            int j = wordEnd(i);
+            word(i, j);
+            return j;
+        }
+
+        /** Could {@link #wordEnd} take {@code c} after a letter? */
+        private static boolean continuesWord(char c) {
+            return isLetterOrDigit(c) || c == '\'' || c == '$' || c == '@' || c == '!' || c == '|';
+        }
+
+        /**
+         * The end of the run of ASCII letters from {@code from}, with the run's lower-cased hash,
+         * letters and shape in the run fields.
+         */
+        private int letterRun(int from) {
+            char[] chars = f.chars;
+            int n = f.length;
+            boolean repeat = false;
+            boolean upper = false;
+            char prev = 0;
+            int hash = 0;
+            int letters = 0;
+            int k = from;
+            for (; k < n; k++) {
+                char c = chars[k];
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + 32);
+                    upper = true;
+                } else if (c < 'a' || c > 'z') {
+                    break;
+                }
+                if (c == prev) {
+                    repeat = true;
+                } else {
+                    hash = 31 * hash + c;
+                    letters++;
+                }
+                prev = c;
+            }
+            runHash = hash;
+            runLetters = letters;
+            runFirst = k > from ? (char) (chars[from] | 0x20) : 0;
+            runLast = prev;
+            runRepeat = repeat;
+            runUpper = upper;
+            return k;
+        }
+
         private void word(int from, int to) {
-            if (to - from > 1 && plainWord(from, to)) return;
+            if (to - from > 1 && letterRun(from) == to) {
+                plainWord(from, to);
+                return;
+            }
+            char c = (char) (f.chars[from] | 0x20);
+            if (to - from == 1 && c >= 'a' && c <= 'z') { // "a", "I": no String made for them
+                emit(LETTERS[c - 'a'], Tokens.WORD, from, to, true);
+                return;
+            }
             String lower = f.lowerSlice(from, to);
             if (lower.length() == 1 && isLetter(lower.charAt(0))) {
                 emit(lower, Tokens.WORD, from, to, true); // maybe part of "L e f t i s t s"
@@ -401,62 +503,51 @@ public final class Normalizer {
 
         /**
          * The common case, a word of ASCII letters (in any post: an emoji or a curly quote elsewhere
-         * does not matter, as folded letters are letters), in one scan and no copying: it needs
-         * no leetspeak or contraction reading, only the text-speak and "dont"-style lookups (short
-         * words, words ending in t) and the folding of repeated letters. False when not plain.
+         * does not matter, as folded letters are letters), read by {@link #letterRun} with no copying:
+         * it needs no leetspeak or contraction reading, only the text-speak and "dont"-style lookups
+         * (short words, words ending in t) and the folding of repeated letters.
          */
-        private boolean plainWord(int from, int to) {
-            boolean repeat = false;
-            boolean upper = false;
-            char prev = 0;
-            int hash = 0; // String.hashCode of the lower-cased word with repeated letters read once
-            int letters = 0; // its length
-            char first = 0;
-            for (int k = from; k < to; k++) {
-                char c = f.chars[k];
-                if (c >= 'A' && c <= 'Z') {
-                    c = (char) (c + 32);
-                    upper = true;
-                } else if (c < 'a' || c > 'z') {
-                    return false;
-                }
-                if (c == prev) {
-                    repeat = true;
-                } else {
-                    hash = 31 * hash + c;
-                    letters++;
-                }
-                if (k == from) first = c;
-                prev = c;
-            }
+        private void plainWord(int from, int to) {
+            boolean repeat = runRepeat;
+            boolean upper = runUpper;
+            char prev = runLast;
+            int hash = runHash; // String.hashCode of the lower-cased word with repeated letters read once
+            int letters = runLetters; // its length
+            char first = runFirst;
             int n = to - from;
             // Not "dont"-style, and not text-speak (only words of 4 letters or fewer are; a repeat
             // letter would need the uncollapsed word): only its id matters, no String is made.
             boolean onlyId = vocabulary != null && prev != 't'
-                    && (n > 4 || (!repeat && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash) < 0));
+                    && (n > 4 || (!repeat && (!TEXT_SPEAK_ENDS[(first - 'a') * 26 + prev - 'a']
+                        || TEXT_SPEAK_WORDS.get(f.chars, from, to, hash) < 0)));
             int id = onlyId ? vocabulary.get(f.chars, from, to, hash) : -1;
             // An unknown word that could be a slip of a list word keeps its String for the typo reader;
             // the others, most words of most posts, still make none.
-            if (onlyId && (id >= 0 || vocabulary.typos == null || !vocabulary.typos.mayCorrect(first, prev, letters))) {
+            boolean typo = onlyId && id < 0 && vocabulary.typos != null && vocabulary.typos.mayCorrect(first, prev, letters);
+            if (onlyId && !typo) {
                 raw.addWithId(null, id, hash, Tokens.WORD, from, to, pendingBreak);
                 pendingBreak = false;
-                return true;
+                return;
             }
             String w = upper || !f.identity ? f.lowerSlice(from, to) : f.text.substring(from, to);
+            if (typo) { // looked up already: only the typo reader is left to read it
+                raw.addWithId(repeat ? collapseRepeats(w) : w, Tokens.NOT_LISTED, 0, Tokens.WORD, from, to, pendingBreak);
+                pendingBreak = false;
+                return;
+            }
             String speak = n <= 4 ? TEXT_SPEAK_MAP.get(w) : null;
             if (speak != null) {
                 emit(speak, Tokens.WORD, from, to, false);
-                return true;
+                return;
             }
             String positive = prev == 't' ? NEGATIVE_CONTRACTION_MAP.get(w) : null;
             if (positive != null) {
                 emit(positive, Tokens.WORD, from, to, false);
                 emit("not", Tokens.WORD, from, to, false);
-                return true;
+                return;
             }
             raw.add(repeat ? collapseRepeats(w) : w, Tokens.WORD, from, to, pendingBreak);
             pendingBreak = false;
-            return true;
         }
 
         private void contraction(String lower, int apostrophe, int from, int to) {
@@ -520,6 +611,8 @@ public final class Normalizer {
         private boolean startsUrl(int i) {
             char c = f.chars[i];
             if (c != 'h' && c != 'H' && c != 'w' && c != 'W') return false; // most tokens, at once
+            char d = f.at(i + 1); // "ht...", "ww...": most words that start with h or w fail here
+            if (d < 0x80 && (d | 0x20) != 't' && (d | 0x20) != 'w') return false;
             return regionIs(i, "http://") || regionIs(i, "https://") || regionIs(i, "www.");
         }
 

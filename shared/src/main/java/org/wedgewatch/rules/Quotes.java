@@ -11,14 +11,14 @@ final class Quotes {
     /** For each token, whether it stands inside a pair of quotation marks; null when none are paired. */
     static boolean[] quotedTokens(Tokens t) {
         String text = t.text;
-        if (text == null) return null;
+        if (text == null || !t.mayQuote) return null;
         int[] depth = null;
         int openDouble = -1;
         int openSingle = -1;
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c > '\'' && c < '\u00AB') continue; // letters, digits and most punctuation, at once
+            if (c < 0x80 && c != '"' && c != '\'') continue; // all other ASCII, at once
             if (isDouble(c)) {
                 if (openDouble < 0) {
                     openDouble = i;
@@ -27,8 +27,8 @@ final class Quotes {
                     openDouble = -1;
                 }
             } else if (isSingle(c)) {
-                boolean letterBefore = i > 0 && Character.isLetterOrDigit(text.charAt(i - 1));
-                boolean letterAfter = i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1));
+                boolean letterBefore = i > 0 && isLetterOrDigit(text.charAt(i - 1));
+                boolean letterAfter = i + 1 < n && isLetterOrDigit(text.charAt(i + 1));
                 if (letterBefore && letterAfter) continue; // an apostrophe: don't, Putin's
                 if (openSingle < 0 && !letterBefore && letterAfter) {
                     openSingle = i;
@@ -62,6 +62,12 @@ final class Quotes {
             if (c == '?' || c == '\uFF1F') return true;
         }
         return false;
+    }
+
+    /** Character.isLetterOrDigit, ASCII answered directly (TeaVM's reads Unicode tables). */
+    private static boolean isLetterOrDigit(char c) {
+        if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return Character.isLetterOrDigit(c);
     }
 
     private static boolean isDouble(char c) {

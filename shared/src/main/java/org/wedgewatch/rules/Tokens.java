@@ -26,8 +26,12 @@ public final class Tokens {
     /** Beside an id: the String.hashCode of the word never made, for {@link #wordHash}. */
     int[] hashes;
     int size;
+    /** False when the text has no character {@link Quotes} could read as a quotation mark. */
+    boolean mayQuote = true;
 
     static final int NO_ID = -2;
+    /** Beside a word's String: not a word of the vocabulary, looked up already (the typo reader may still read it). */
+    static final int NOT_LISTED = -3;
 
     /** Empty, with room for {@code capacity} tokens; it grows as needed and can be refilled. */
     Tokens(int capacity) {

@@ -25,15 +25,18 @@ final class Trie {
     int child(int node, int token) {
         if (node == 0) return token < rootChild.length ? rootChild[token] : -1;
         int lo = edgeStart[node];
-        int hi = edgeStart[node + 1] - 1;
-        while (lo <= hi) {
+        int end = edgeStart[node + 1];
+        // The first edge has the smallest token: a gap's, looked up at every live position, is found
+        // or ruled out there (and so is any token at a leaf).
+        if (lo == end || edgeToken[lo] >= token) return lo < end && edgeToken[lo] == token ? lo + 1 : -1;
+        int hi = end;
+        // Two-way, not three-way, comparisons: TeaVM compiles the latter into a call of its compare.
+        while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            int t = edgeToken[mid];
-            if (t < token) lo = mid + 1;
-            else if (t > token) hi = mid - 1;
-            else return mid + 1;
+            if (edgeToken[mid] < token) lo = mid + 1;
+            else hi = mid;
         }
-        return -1;
+        return lo < end && edgeToken[lo] == token ? lo + 1 : -1;
     }
 
     int nodeCount() {

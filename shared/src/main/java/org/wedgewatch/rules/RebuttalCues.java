@@ -9,121 +9,122 @@ final class RebuttalCues {
     private RebuttalCues() {
     }
 
-    static final String TEXT = String.join("\n",
-        "! Title: Built-in rebuttal cues",
-        "! Id: builtin-rebuttals",
-        "! Version: 1",
+    static final String TEXT = (
+        // One constant expression: javac joins the literals, so the browser bundle carries one string.
+        "! Title: Built-in rebuttal cues" + "\n" +
+        "! Id: builtin-rebuttals" + "\n" +
+        "! Version: 1" + "\n" +
         "group claim: lie, lies, myth, smear, claim, idea, notion, narrative, talking point, meme, trope, "
             + "propaganda, garbage, nonsense, bs, bullshit, disinformation, misinformation, story, line, take, "
             + "conspiracy theory, slogan, script, rumor, rumors, rumour, accusation, accusations, allegation, "
             + "allegations, charge, theory, canard, falsehood, fiction, meme, memes, line of attack, talking points, "
-            + "fever dream, fantasy, delusion, hoax, fairy tale",
+            + "fever dream, fantasy, delusion, hoax, fairy tale" + "\n" +
         "group spread: retweeting, retweet, sharing, share, spreading, spread, amplifying, amplify, posting, "
             + "boosting, boost, repeating, repeat, falling for, believing, parroting, forwarding, reposting, repost, "
-            + "resharing, reshare, quote tweeting, liking",
+            + "resharing, reshare, quote tweeting, liking" + "\n" +
         "group speaker: accounts, account, trolls, troll, bots, bot, people, posts, post, tweets, tweet, folks, "
-            + "pundits, someone, somebody, guys, anyone, those, they, he, she, everyone, everybody, nobody",
+            + "pundits, someone, somebody, guys, anyone, those, they, he, she, everyone, everybody, nobody" + "\n" +
         "group kin: columnist, commentator, writer, reporter, journalist, anchor, host, blogger, uncle, aunt, mom, mother, dad, father, grandpa, grandfather, grandma, grandmother, brother, "
             + "sister, cousin, coworker, co worker, colleague, boss, friend, neighbor, neighbour, husband, wife, "
-            + "teacher, professor, pastor, guy, man, woman, relative, in law, roommate, classmate, student",
+            + "teacher, professor, pastor, guy, man, woman, relative, in law, roommate, classmate, student" + "\n" +
         "group reporter: op ed, article, ad, ads, headline, headlines, thinkpiece, essay, column, segment, panel, "
             + "flyer, mailer, chain email, email, video, podcast, study, report, paper, screenshot, caption, "
-            + "ad campaign, poster, billboard, chyron, pundit, commentator, host, talking head, campaign ad",
+            + "ad campaign, poster, billboard, chyron, pundit, commentator, host, talking head, campaign ad" + "\n" +
         "group saying: say, says, said, saying, claim, claims, claimed, claiming, insist, insists, insisting, "
             + "push, pushing, pushes, pushed, tell, telling, tells, told, argue, argues, arguing, argued, think, "
             + "thinks, pretend, pretends, pretending, suggest, suggests, suggesting, want you to believe, "
             + "keep saying, reply, replies, replied, replying, swear, swears, swore, posted, tweeted, wrote, writes, "
             + "implying, implies, blames, blamed, quoted, quoting, shouted, yelled, asserting, asserts, alleging, alleges, "
             + "called, calls, calling, labeled, labelled, branded, forwarded, forwarding, shared, sharing, sent, sends, "
-            + "asks, asked, asking, wonders, wondered, wondering, informed, informs, assured, assures, explained, explains",
-        "except before: {claim} that",
-        "except before: {claim} of",
-        "except before: stop {spread}",
-        "except before: (do not|never) {spread}",
-        "except before: {speaker} [who|that|which] {saying} [that]",
-        "except before: {speaker} * {saying} [that]",
-        "except before: {kin} [who|that] {saying} [that]",
-        "except before: {kin} * {saying} [that]",
-        "except before: (told|tell|tells|telling|texted|texting|emailed|messaged|wrote|writes|assured) *3 that",
-        "except before: (told|tell|tells|telling) (me|us|you|everyone|people) that",
-        "except before: (claiming|insisting|arguing|suggesting|alleging|asserting|posting|tweeting|writing) [that]",
-        "except before: (announced|announces|proclaimed|proclaims) [that]",
-        "except before: (none of|not one of|neither of)",
-        "except before: (calling|labeling|labelling|branding|painting|saying|telling people|insinuating|pretending|imagining|believing|thinking|mocking|accusing)",
-        "except before: (insists|insisted|claims|claimed|swears|swore|maintains|alleges|alleged|argues|argued|thinks|believes|keeps saying|kept saying) [that]",
-        "except before: (keep|keeps|kept) (seeing|hearing|reading) [that|people say|posts saying]",
-        "except before: (painted|painting|portrayed|portraying|framed|framing|depicted|depicting|cast|casting|smeared|smearing)",
-        "! A saying verb inside a match means its words were someone's words: \"accounts posing as progressives called the DNC ...\".",
-        "except: (called|claimed|claims|claiming|labeled|labelled|branded|accused|painted|portrayed)",
-        "except before: whether",
-        "except before: (informed|informs|assured|assures) (me|us|everyone|people) [that]",
-        "! \"Supporting Ukraine doesn't make Democrats Russophobes\" denies the label.",
-        "except before: (does not|do not|did not|would not|will not) (make|makes|mean|means|prove|proves|turn|put|puts) [the|all|every|a|an]",
-        "except before: (used to|once) (think|thought|believe|believed)",
-        "except before: (see|saw|hear|heard|read) (people|folks|someone|posts|tweets|accounts) (say|saying|claim|claiming|insist)",
-        "except before: (the|this|that|a) {claim} [that]",
-        "except before: (a|an|the|this|that|every|one) {reporter}",
-        "except before: (it is|that is|this is) [flatly|simply|plainly|just|completely] [a] (false|not true|untrue|a lie|wrong|propaganda|a smear) that",
-        "except before: not true that",
-        "except before: (do not|never|no longer|not|cannot) (believe|buy|fall for|accept)",
-        "except before: (if|when) (someone|anyone|somebody|an account|a troll|a bot) (says|claims|tells you|posts)",
-        "except before: (fact check|fact-check|debunked|debunking|myth|false)",
-        "except before: (stop|quit) (saying|claiming|pretending|blaming|telling me|telling people|posting|sharing|spreading)",
-        "except before: (overheard|overhearing|i heard|heard someone say|heard people say)",
-        "except before: (who|which|that) (say|says|claim|claims|insist|insists|pretend|pretends|want you to think)",
-        "except after: (is|are|was) [just] [a|an] [total|complete|russian|kremlin|right wing|gop|troll] {claim}",
-        "except after: (is|are|was) (false|not true|untrue|wrong|a lie|debunked|nonsense|bullshit|bs)",
-        "except after: said no one",
-        "except after: according to",
-        "! A saying verb just after a claim names its speaker: \"Democrats are the real racists, my uncle says.\"",
-        "except after: [my|his|her|their|our|some|one|a|the] {kin} (said|says|tweeted|tweets|claimed|claims|insisted|insists|argued|argues|added|replied|quipped|joked|declared|declares)",
-        "except after: (said|says|claims|claimed|insists|argues) (my|his|her|their|our|some|one|a|the|someone|somebody|everyone|every|many|most|all)",
-        "except after: / (wrong|false|nope|not true|untrue|nonsense|not even close) /",
-        "except after: (is|are) what (trolls|bots|they|russia|the kremlin|the gop) want",
-        "except after: ? (no|nope|wrong|false|nah|hardly|only if|not really|of course not|please|not even close|lol no|come on|doubtful|really|seriously|check|look at|read|show me|source)",
-        "except after: ? *3 (not|no|never|nothing|nobody|none|wrong|false|nonsense|myth|untrue)",
-        "except after: / (it|they|he|she|that|this) (did|does|is|are|was|were|has|have|do) not",
-        "except after: (is|was|are) [just|a] (easier|lazy|wrong|unfair|a mistake|a cop out|a dodge|pointless|cheap) [than]",
-        "except after: (makes|make|made) (no|zero|little|not any) sense",
-        "except after: (is|was|are) [just] (absurd|ridiculous|silly|lazy|laughable|baseless|unfounded)",
-        "",
-        "! A post that reports a claim and then agrees with it makes the claim: these keep the claim warned",
-        "! when a reported-speech cue or quotation marks around it would cancel it.",
-        "rule endorsed",
-        "  family: built-in",
-        "  explain: Agrees with the claim it reports.",
-        "  match: (he|she|they|you|he is|she is) (is|are|was|were) [so|totally|absolutely|completely|dead] right",
-        "  match: {kin} (is|was) [so|totally|absolutely|completely|dead] right",
-        "  match: (said|put|says|puts|sums|summed) it (best|perfectly|well|up)",
-        "  match: say it louder",
-        "  match: (has to|have to|got to|going to|will|gotta|i will|i am going to) say it",
-        "  match: say it again",
-        "  match: (nailed it|spot on|no lies detected|truest thing|preach|could not have said it better|could not have put it better|exactly right|so true|facts|still true|fair|amen to that|amen)",
-        "  match: could not agree more",
-        "  match: (got|gets) it right",
-        "  match: can not argue with (him|her|them|that|it)",
-        "  match: (dead on|keep saying it|been saying it|framed it|hung it)",
-        "  match: never [once] found (him|her|them) wrong",
-        "  match: (it is|it s|that is) (not|no) (untrue|a stretch|an exaggeration|wrong) [to say] [that]",
-        "  match: (like|as) (my|our|the) [old] {kin} [always|once|used to] (said|says|say|put it)",
-        "  match: (i am|i m) [just] saying",
-        "  match: ? yes",
-        "",
-        "! \"Let's not pretend progressives didn't ...\" asserts what it seems to deny.",
-        "rule denial",
-        "  family: built-in",
-        "  explain: Denies a denial, so the claim after it is made.",
-        "  match: (not|never) (pretend|act like|tell me|kid yourself|forget|saying|like)",
-        "  match: tell me (again|one more time) [that]",
-        "  match: (it is|it s) not that",
-        "  match: (nobody|no one) (will|can|could) [ever] convince me [that]",
-        "  match: no sane person [still] (thinks|believes)",
-        "  match: (can not|could not) say",
-        "  match: (not|never) try to (tell me|pretend|act like)",
-        "  match: (nobody|no one) (can|could|will|is going to) (convince|tell|persuade) me",
-        "  match: (nobody|no one|you) (can|could) (deny|say|pretend|tell me)",
-        "  match: (cannot|can not) deny",
-        "  match: stop (pretending|acting like)",
+            + "asks, asked, asking, wonders, wondered, wondering, informed, informs, assured, assures, explained, explains" + "\n" +
+        "except before: {claim} that" + "\n" +
+        "except before: {claim} of" + "\n" +
+        "except before: stop {spread}" + "\n" +
+        "except before: (do not|never) {spread}" + "\n" +
+        "except before: {speaker} [who|that|which] {saying} [that]" + "\n" +
+        "except before: {speaker} * {saying} [that]" + "\n" +
+        "except before: {kin} [who|that] {saying} [that]" + "\n" +
+        "except before: {kin} * {saying} [that]" + "\n" +
+        "except before: (told|tell|tells|telling|texted|texting|emailed|messaged|wrote|writes|assured) *3 that" + "\n" +
+        "except before: (told|tell|tells|telling) (me|us|you|everyone|people) that" + "\n" +
+        "except before: (claiming|insisting|arguing|suggesting|alleging|asserting|posting|tweeting|writing) [that]" + "\n" +
+        "except before: (announced|announces|proclaimed|proclaims) [that]" + "\n" +
+        "except before: (none of|not one of|neither of)" + "\n" +
+        "except before: (calling|labeling|labelling|branding|painting|saying|telling people|insinuating|pretending|imagining|believing|thinking|mocking|accusing)" + "\n" +
+        "except before: (insists|insisted|claims|claimed|swears|swore|maintains|alleges|alleged|argues|argued|thinks|believes|keeps saying|kept saying) [that]" + "\n" +
+        "except before: (keep|keeps|kept) (seeing|hearing|reading) [that|people say|posts saying]" + "\n" +
+        "except before: (painted|painting|portrayed|portraying|framed|framing|depicted|depicting|cast|casting|smeared|smearing)" + "\n" +
+        // A saying verb inside a match means its words were someone's words: "accounts posing as progressives called the DNC ...".
+        "except: (called|claimed|claims|claiming|labeled|labelled|branded|accused|painted|portrayed)" + "\n" +
+        "except before: whether" + "\n" +
+        "except before: (informed|informs|assured|assures) (me|us|everyone|people) [that]" + "\n" +
+        // "Supporting Ukraine doesn't make Democrats Russophobes" denies the label.
+        "except before: (does not|do not|did not|would not|will not) (make|makes|mean|means|prove|proves|turn|put|puts) [the|all|every|a|an]" + "\n" +
+        "except before: (used to|once) (think|thought|believe|believed)" + "\n" +
+        "except before: (see|saw|hear|heard|read) (people|folks|someone|posts|tweets|accounts) (say|saying|claim|claiming|insist)" + "\n" +
+        "except before: (the|this|that|a) {claim} [that]" + "\n" +
+        "except before: (a|an|the|this|that|every|one) {reporter}" + "\n" +
+        "except before: (it is|that is|this is) [flatly|simply|plainly|just|completely] [a] (false|not true|untrue|a lie|wrong|propaganda|a smear) that" + "\n" +
+        "except before: not true that" + "\n" +
+        "except before: (do not|never|no longer|not|cannot) (believe|buy|fall for|accept)" + "\n" +
+        "except before: (if|when) (someone|anyone|somebody|an account|a troll|a bot) (says|claims|tells you|posts)" + "\n" +
+        "except before: (fact check|fact-check|debunked|debunking|myth|false)" + "\n" +
+        "except before: (stop|quit) (saying|claiming|pretending|blaming|telling me|telling people|posting|sharing|spreading)" + "\n" +
+        "except before: (overheard|overhearing|i heard|heard someone say|heard people say)" + "\n" +
+        "except before: (who|which|that) (say|says|claim|claims|insist|insists|pretend|pretends|want you to think)" + "\n" +
+        "except after: (is|are|was) [just] [a|an] [total|complete|russian|kremlin|right wing|gop|troll] {claim}" + "\n" +
+        "except after: (is|are|was) (false|not true|untrue|wrong|a lie|debunked|nonsense|bullshit|bs)" + "\n" +
+        "except after: said no one" + "\n" +
+        "except after: according to" + "\n" +
+        // A saying verb just after a claim names its speaker: "Democrats are the real racists, my uncle says."
+        "except after: [my|his|her|their|our|some|one|a|the] {kin} (said|says|tweeted|tweets|claimed|claims|insisted|insists|argued|argues|added|replied|quipped|joked|declared|declares)" + "\n" +
+        "except after: (said|says|claims|claimed|insists|argues) (my|his|her|their|our|some|one|a|the|someone|somebody|everyone|every|many|most|all)" + "\n" +
+        "except after: / (wrong|false|nope|not true|untrue|nonsense|not even close) /" + "\n" +
+        "except after: (is|are) what (trolls|bots|they|russia|the kremlin|the gop) want" + "\n" +
+        "except after: ? (no|nope|wrong|false|nah|hardly|only if|not really|of course not|please|not even close|lol no|come on|doubtful|really|seriously|check|look at|read|show me|source)" + "\n" +
+        "except after: ? *3 (not|no|never|nothing|nobody|none|wrong|false|nonsense|myth|untrue)" + "\n" +
+        "except after: / (it|they|he|she|that|this) (did|does|is|are|was|were|has|have|do) not" + "\n" +
+        "except after: (is|was|are) [just|a] (easier|lazy|wrong|unfair|a mistake|a cop out|a dodge|pointless|cheap) [than]" + "\n" +
+        "except after: (makes|make|made) (no|zero|little|not any) sense" + "\n" +
+        "except after: (is|was|are) [just] (absurd|ridiculous|silly|lazy|laughable|baseless|unfounded)" + "\n" +
+        "" + "\n" +
+        // A post that reports a claim and then agrees with it makes the claim: these keep the claim warned
+        // when a reported-speech cue or quotation marks around it would cancel it.
+        "rule endorsed" + "\n" +
+        "  family: built-in" + "\n" +
+        "  explain: Agrees with the claim it reports." + "\n" +
+        "  match: (he|she|they|you|he is|she is) (is|are|was|were) [so|totally|absolutely|completely|dead] right" + "\n" +
+        "  match: {kin} (is|was) [so|totally|absolutely|completely|dead] right" + "\n" +
+        "  match: (said|put|says|puts|sums|summed) it (best|perfectly|well|up)" + "\n" +
+        "  match: say it louder" + "\n" +
+        "  match: (has to|have to|got to|going to|will|gotta|i will|i am going to) say it" + "\n" +
+        "  match: say it again" + "\n" +
+        "  match: (nailed it|spot on|no lies detected|truest thing|preach|could not have said it better|could not have put it better|exactly right|so true|facts|still true|fair|amen to that|amen)" + "\n" +
+        "  match: could not agree more" + "\n" +
+        "  match: (got|gets) it right" + "\n" +
+        "  match: can not argue with (him|her|them|that|it)" + "\n" +
+        "  match: (dead on|keep saying it|been saying it|framed it|hung it)" + "\n" +
+        "  match: never [once] found (him|her|them) wrong" + "\n" +
+        "  match: (it is|it s|that is) (not|no) (untrue|a stretch|an exaggeration|wrong) [to say] [that]" + "\n" +
+        "  match: (like|as) (my|our|the) [old] {kin} [always|once|used to] (said|says|say|put it)" + "\n" +
+        "  match: (i am|i m) [just] saying" + "\n" +
+        "  match: ? yes" + "\n" +
+        "" + "\n" +
+        // "Let's not pretend progressives didn't ..." asserts what it seems to deny.
+        "rule denial" + "\n" +
+        "  family: built-in" + "\n" +
+        "  explain: Denies a denial, so the claim after it is made." + "\n" +
+        "  match: (not|never) (pretend|act like|tell me|kid yourself|forget|saying|like)" + "\n" +
+        "  match: tell me (again|one more time) [that]" + "\n" +
+        "  match: (it is|it s) not that" + "\n" +
+        "  match: (nobody|no one) (will|can|could) [ever] convince me [that]" + "\n" +
+        "  match: no sane person [still] (thinks|believes)" + "\n" +
+        "  match: (can not|could not) say" + "\n" +
+        "  match: (not|never) try to (tell me|pretend|act like)" + "\n" +
+        "  match: (nobody|no one) (can|could|will|is going to) (convince|tell|persuade) me" + "\n" +
+        "  match: (nobody|no one|you) (can|could) (deny|say|pretend|tell me)" + "\n" +
+        "  match: (cannot|can not) deny" + "\n" +
+        "  match: stop (pretending|acting like)" + "\n" +
         "");
 
     /** The cue rule whose wordings deny a denial: after them, "isn't" and "didn't" assert. */

@@ -21,7 +21,7 @@ import org.openqa.selenium.WebElement;
  * from another site is refused; axe-core finds nothing serious. Run on SQLite and PostgreSQL.
  */
 abstract class ConsoleBrowserContract {
-    static final String SATIRE = "Leftists are the real racists, says the villain in my satire sketch.";
+    static final String SATIRE = "Leftists are the real racists, the villain shouts in my satire sketch.";
     static final String PAYLOAD = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script><b id=\"injected\">bold</b>";
 
     /** A JDBC URL of a fresh, empty database, or null for SQLite under the server's data directory. */
@@ -88,16 +88,16 @@ abstract class ConsoleBrowserContract {
             String draft = editor.getAttribute("value");
             int at = draft.indexOf("\n", draft.indexOf("  match: ")) + 1;
             b.driver.executeScript("const t = arguments[0]; t.focus(); t.setSelectionRange(arguments[1], arguments[1]);", editor, at);
-            editor.sendKeys("  except after: says the villain\n");
+            editor.sendKeys("  except after: the villain shouts\n");
             b.waitForText("#problems", "No problems");
             b.waitForText("#try-result", "Not warned");
-            assertTrue(b.text("main").contains("+ except after: says the villain") || b.text("main").contains("Changes from the published"));
+            assertTrue(b.text("main").contains("+ except after: the villain shouts") || b.text("main").contains("Changes from the published"));
 
             b.tabTo(e -> e.getText().startsWith("Publish (based on version 1)"), "the publish button").sendKeys(Keys.ENTER);
             b.waitForText("main", "Version 2 is published.");
             String published = s.http.getText("/api/v1/lists/demo").body();
             assertTrue(published.contains("! Version: 2\n"));
-            assertTrue(published.contains("  except after: says the villain\n"));
+            assertTrue(published.contains("  except after: the villain shouts\n"));
             assertTrue(published.contains("  pass: " + SATIRE));
             b.open(base + "/console/lists/demo/reports");
             b.waitForText("main", "2 open reports.");

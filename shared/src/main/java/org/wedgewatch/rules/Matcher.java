@@ -391,9 +391,10 @@ public final class Matcher {
             int c = trie.child(node, token);
             if (c < 0) return;
             add(c, start, here);
-            // The nearest miss is the match that got furthest on words, not on a gap's "any word".
-            if (explaining && token != Automaton.ANY && at - start + 1 > bestDepth) {
-                bestDepth = at - start + 1;
+            // The nearest miss is the match that got furthest on words, not on a gap's "any word"
+            // nor on a sentence end.
+            if (explaining && token > Automaton.QUESTION && trie.wordDepth()[c] > bestDepth) {
+                bestDepth = trie.wordDepth()[c];
                 bestNode = c;
                 bestStart = start;
                 bestStopped = at + 1;

@@ -39,6 +39,26 @@ final class Trie {
         return lo < end && edgeToken[lo] == token ? lo + 1 : -1;
     }
 
+    private int[] wordDepth;
+
+    /**
+     * For each node, the words (not gaps, not sentence ends) on its path from the root: how far a
+     * partial match got on words, for explaining a near miss. Made on first use; nodes are
+     * numbered breadth-first, so a parent comes before its children.
+     */
+    int[] wordDepth() {
+        if (wordDepth == null) {
+            int[] depth = new int[nodeCount()];
+            for (int node = 0; node < depth.length; node++) {
+                for (int e = edgeStart[node]; e < edgeStart[node + 1]; e++) {
+                    depth[e + 1] = depth[node] + (edgeToken[e] > Automaton.QUESTION ? 1 : 0);
+                }
+            }
+            wordDepth = depth;
+        }
+        return wordDepth;
+    }
+
     int nodeCount() {
         return edgeStart.length - 1;
     }

@@ -466,8 +466,7 @@ public final class Matcher {
             }
             for (int k = s; k >= 0 && k >= s - BEFORE_WINDOW && sentence[k] == sentence[s] && origin[k] >= 0; k--) {
                 steps++;
-                int id = ids[k];
-                if (id > Automaton.QUESTION && automaton.asks[id]) return false;
+                if (asks(ids[k])) return false;
                 if (k == s - BEFORE_WINDOW) return false; // a long sentence: not an echo
             }
             return true;

@@ -70,6 +70,16 @@ function walk(dir, prefix = "") {
   return out;
 }
 
+/** What every bundle shares: one script for the browsers the manifests name, TeaVM's output aliased in. */
+const BUNDLE_OPTIONS = {
+  bundle: true,
+  format: "iife",
+  target: ["chrome120", "firefox128"],
+  alias: TEAVM,
+  charset: "utf8",
+  legalComments: "none",
+};
+
 /**
  * Bundles every entry: one IIFE each, no minifying (reviewers read it), no source maps, and
  * nothing that varies between builds. Returns the bundles and esbuild's map of what imports what.
@@ -78,12 +88,7 @@ function bundles() {
   const result = esbuild().buildSync({
     entryPoints: Object.entries(ENTRIES).map(([out, entry]) => ({ in: path.join(src, entry), out: out.replace(/\.js$/, "") })),
     outdir: target,
-    bundle: true,
-    format: "iife",
-    target: ["chrome120", "firefox128"],
-    alias: TEAVM,
-    charset: "utf8",
-    legalComments: "none",
+    ...BUNDLE_OPTIONS,
     write: false,
     metafile: true,
     logLevel: "warning",
@@ -205,12 +210,7 @@ function buildConsoleEngine() {
   const result = esbuild().buildSync({
     entryPoints: [path.join(here, "web", "console-engine.js")],
     outfile: path.join(target, "web", "engine.js"),
-    bundle: true,
-    format: "iife",
-    target: ["chrome120", "firefox128"],
-    alias: TEAVM,
-    charset: "utf8",
-    legalComments: "none",
+    ...BUNDLE_OPTIONS,
     logLevel: "warning",
   });
   if (result.errors.length) throw new Error("console engine: " + result.errors[0].text);

@@ -7,6 +7,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { repoRoot } from "../test/x-fixture.mjs";
 import { corpusTexts } from "./corpus.mjs";
+import { percentile, rng } from "./stats.mjs";
 
 const STORED = Number(process.env.STORED || 50000);
 const POSTS = Number(process.env.POSTS || 20000);
@@ -16,11 +17,6 @@ const campaign = await import(path.join(nodeDir, "campaign.mjs"));
 const { createEngine } = await import(path.join(nodeDir, "engine-api.mjs"));
 const c = createEngine(teavm, campaign).campaign;
 
-/** A fixed pseudo-random sequence, so every run measures the same posts. */
-function rng(seed) {
-  return () => ((seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
-}
-
 /** Made-up posts of 8-30 words from a vocabulary of 5,000 made-up words of 3-9 letters: each a different wording. */
 function generated(n, rand) {
   const letters = "abcdefghijklmnopqrstuvwxyz";
@@ -28,10 +24,6 @@ function generated(n, rand) {
     Array.from({ length: 3 + Math.floor(rand() * 7) }, () => letters[Math.floor(rand() * 26)]).join(""));
   return Array.from({ length: n }, () => Array.from({ length: 8 + Math.floor(rand() * 22) },
     () => vocab[Math.floor(rand() * vocab.length)]).join(" "));
-}
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
 
 const rand = rng(7);

@@ -8,6 +8,7 @@ import { performance } from "node:perf_hooks";
 import { fixtures, repoRoot } from "../test/x-fixture.mjs";
 import { corpusTexts } from "./corpus.mjs";
 import { syntheticRules } from "./rules.mjs";
+import { percentile } from "./stats.mjs";
 
 const RULES = Number(process.env.RULES || 10000);
 const POSTS = Number(process.env.POSTS || 20000);
@@ -21,10 +22,6 @@ function benchTexts(limit) {
   const out = corpusTexts().slice(0, limit);
   if (!out.length) for (const l of fs.readFileSync(path.join(fixtures, "x-home-timeline.texts.jsonl"), "utf8").split("\n")) if (l) out.push(JSON.parse(l).text);
   return out;
-}
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
 
 function time(texts, fn) {

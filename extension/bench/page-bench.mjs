@@ -20,6 +20,7 @@
 // Ends with one line: `bench: page key=value ...`.
 import puppeteer from "puppeteer-core";
 import { chromeBuild, expectedTexts, serve } from "../test/x-fixture.mjs";
+import { median, percentile } from "./stats.mjs";
 
 const POSTS = Number(process.env.POSTS || 1000);
 const EXTENSION = process.env.EXTENSION_DIR || chromeBuild;
@@ -55,15 +56,6 @@ window.benchInsert = (texts) => {
   timeline.append(frag);
 };
 </script>`;
-
-function percentile(sorted, p) {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN;
-}
-
-/** The median of the runs that measured it (NaN: not measured in that run). */
-function median(xs) {
-  return percentile(xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b), 0.5);
-}
 
 /** The smallest step of performance.now() in this world, in us. */
 const CLOCK_PROBE = `(() => { let step = Infinity, last = performance.now();

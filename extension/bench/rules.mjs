@@ -1,9 +1,5 @@
 // Synthetic lists for the benchmarks: n rules of three-word phrases, the same on every run.
-
-/** A fixed pseudo-random sequence, so every run measures the same rules. */
-function rng(seed) {
-  return () => ((seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
-}
+import { rng } from "./stats.mjs";
 
 /** {text, phrases}: a list `bench` of n rules, each matching one made-up phrase. */
 export function syntheticRules(n) {

@@ -7,6 +7,7 @@
 import puppeteer from "puppeteer-core";
 import { chromeBuild, serve } from "../test/x-fixture.mjs";
 import { syntheticRules } from "./rules.mjs";
+import { median } from "./stats.mjs";
 
 const RULES = Number(process.env.RULES || 10000);
 const TABS = Number(process.env.TABS || 7);
@@ -21,11 +22,6 @@ const post = document.querySelector("article");
 new MutationObserver(() => { if (post.hasAttribute("data-wedgewatch") && !window.judgedAt) window.judgedAt = performance.now(); })
   .observe(post, { attributes: true });
 </script></body></html>`;
-
-function median(xs) {
-  const s = xs.slice().sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 /**
  * In each of TABS fresh tabs: ms from navigation to the first judgement, and the content script's

@@ -8,6 +8,7 @@
 // Ends with one line: `bench: worst-list key=value ...`.
 import puppeteer from "puppeteer-core";
 import { chromeBuild, serve } from "../test/x-fixture.mjs";
+import { percentile } from "./stats.mjs";
 
 const EXTENSION = process.env.EXTENSION_DIR || chromeBuild;
 const FRAME_MS = 16;
@@ -65,10 +66,6 @@ window.benchInsert = (texts) => {
 const READ = `(() => { const c = wedgewatchCosts; const k = Math.min(c.count, c.posts.length);
   return { posts: Array.from(c.posts.slice(0, k)), maxFrameMs: c.maxFrameMs }; })()`;
 const RESET = "(() => { const c = wedgewatchCosts; c.count = 0; c.redecorated = 0; c.frameCount = 0; c.maxFrameMs = 0; })()";
-
-function percentile(sorted, p) {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN;
-}
 
 /** A post of `unit` repeated to `chars` characters, cut at a word. */
 function post(unit, chars, i) {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Updater, engine } from './bg-fixtures.mjs';
 import { rootFingerprint } from '../src/background/key-chain.js';
-import { JAR, jarBuilt, cli, createToken, startServer, publish, replaceOnlineKey } from './jar-server.mjs';
+import { JAR, jarBuilt, cli, createToken, startServer, publish, replaceOnlineKey, publishableList } from './jar-server.mjs';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-bg-key-chain-'));
 const offline = path.join(work, 'offline');
@@ -17,14 +17,6 @@ const data = path.join(work, 'data');
 const off = (name) => path.join(offline, name);
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const DAY = 24 * 3600 * 1000;
-
-function listText(version) {
-  return ['! Title: Rotation test', '! Id: rotating', '! Description: A list whose keys rotate.',
-    '! Version: ' + version, '! Expires: 6 hours', '', 'group left: leftists, progressives',
-    '', 'rule real-racists', '  family: F2 real racists', '  explain: Turns allies against each other.',
-    '  match: {left} are the real racists', '  warn: Progressives are the real racists.',
-    '  pass: Nobody is the real racist here.', ''].join('\n');
-}
 
 let server;
 let token;
@@ -60,7 +52,7 @@ before(async () => {
   cli('keys', 'activate', '--data', data, '--root', off('root-1.json'), '--cert', off('cert-1.json'));
   token = createToken(data, 'rotation-test');
   server = await startServer(data);
-  await publish(server.base, token, 'rotating', listText(1));
+  await publish(server.base, token, 'rotating', publishableList('rotating', 1));
 });
 
 after(async () => {
@@ -90,7 +82,7 @@ test('after the documented rotation of the online key, the next version is accep
   cli('keys', 'sign', off('cert-1b.json'), '--key', off('b.key'), '--key', off('c.key'));
   cli('keys', 'activate', '--data', data, '--root', off('root-1.json'), '--cert', off('cert-1b.json'));
   server = await startServer(data);
-  await publish(server.base, token, 'rotating', listText(2));
+  await publish(server.base, token, 'rotating', publishableList('rotating', 2));
   entry = { ...entry, url: listUrl() }; // a restarted server listens on a new port
 
   const d = deps();
@@ -104,7 +96,7 @@ test('after the documented rotation of the online key, the next version is accep
   assert.equal(d.chainFetches.length, 1);
   entry = next;
 
-  await publish(server.base, token, 'rotating', listText(3));
+  await publish(server.base, token, 'rotating', publishableList('rotating', 3));
   const again = deps();
   const third = await Updater.update(entry, again);
   assert.equal(third.entry.version, 3);
@@ -123,7 +115,7 @@ test('a root rotated by a threshold of the old keys and of the new is walked to,
   cli('keys', 'activate', '--data', data, '--root', off('root-1.json'), '--root', off('root-2.json'),
     '--cert', off('cert-2.json'));
   server = await startServer(data);
-  await publish(server.base, token, 'rotating', listText(4));
+  await publish(server.base, token, 'rotating', publishableList('rotating', 4));
   entry = { ...entry, url: listUrl() };
 
   const { entry: next, outcome } = await Updater.update(entry, deps());
@@ -154,7 +146,7 @@ async function impostor() {
   cli('keys', 'certify', '--root', path.join(dir, 'root-3.json'), '--data', dir, '--out', path.join(dir, 'cert-3.json'));
   cli('keys', 'sign', path.join(dir, 'cert-3.json'), '--key', path.join(dir, 'x.key'));
   impostorServer = await startServer(dir);
-  await publish(impostorServer.base, createToken(dir, 'impostor'), 'rotating', listText(9));
+  await publish(impostorServer.base, createToken(dir, 'impostor'), 'rotating', publishableList('rotating', 9));
   return { other: impostorServer, dir };
 }
 
@@ -195,7 +187,7 @@ test('a list signed by a key the chain does not certify, or a chain of another r
 });
 
 test('an expired certificate is refused, even after a re-fetch, and the last good list stays', async () => {
-  await publish(server.base, token, 'rotating', listText(5));
+  await publish(server.base, token, 'rotating', publishableList('rotating', 5));
   const later = deps({ now: Date.now() + 400 * DAY }); // past the certificate's 90 days
   const r = await Updater.update(entry, later);
   refusedKeepingLastGood(r, 'bg_error_key_chain_invalid');

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Updater, engine } from './bg-fixtures.mjs';
 import { rootFingerprint } from '../src/background/key-chain.js';
-import { JAR, jarBuilt, cli, createToken, startServer, publish, replaceOnlineKey } from './jar-server.mjs';
+import { JAR, jarBuilt, cli, createToken, startServer, publish, replaceOnlineKey, publishableList } from './jar-server.mjs';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-bg-key-migration-'));
 const offline = path.join(work, 'offline');
@@ -19,12 +19,6 @@ const data = path.join(work, 'data');
 const off = (name) => path.join(offline, name);
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const certifiedKeyId = (file) => JSON.parse(readJson(file).signed).key.id;
-
-function listText(version) {
-  return ['! Title: Migration test', '! Id: migrating', '! Version: ' + version, '! Expires: 6 hours', '',
-    'rule real-racists', '  family: F2 real racists', '  explain: Turns allies against each other.',
-    '  match: progressives are the real racists', '  warn: Progressives are the real racists.', ''].join('\n');
-}
 
 let server;
 let token;
@@ -48,7 +42,7 @@ async function restartWith(change, version) {
   await server.stop();
   change();
   server = await startServer(data);
-  await publish(server.base, token, 'migrating', listText(version));
+  await publish(server.base, token, 'migrating', publishableList('migrating', version));
 }
 
 before(async () => {
@@ -59,7 +53,7 @@ before(async () => {
   cli('keys', 'sign', off('root-1.json'), '--key', off('a.key'));
   token = createToken(data, 'migration-test');
   server = await startServer(data);
-  await publish(server.base, token, 'migrating', listText(1));
+  await publish(server.base, token, 'migrating', publishableList('migrating', 1));
 });
 
 after(async () => {
@@ -75,7 +69,7 @@ test('a server with no key chain: the subscription pins its one key and says so,
   assert.ok(legacy.pinnedKey);
   assert.equal(legacy.keyNote.code, 'bg_note_single_key_no_chain');
 
-  await publish(server.base, token, 'migrating', listText(2));
+  await publish(server.base, token, 'migrating', publishableList('migrating', 2));
   const d = deps();
   const { entry, outcome } = await Updater.update(legacy, d);
   assert.equal(outcome, 'updated');

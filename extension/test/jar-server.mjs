@@ -47,6 +47,15 @@ export async function startServer(data) {
 }
 
 /** Publishes `text` as list `id`; the server's answer when it is not a 201. */
+/** A small list the server accepts (its examples pass), version {@code version} of list {@code id}. */
+export function publishableList(id, version) {
+  return ['! Title: ' + id, '! Id: ' + id, '! Description: A list for the key tests.',
+    '! Version: ' + version, '! Expires: 6 hours', '', 'group left: leftists, progressives',
+    '', 'rule real-racists', '  family: F2 real racists', '  explain: Turns allies against each other.',
+    '  match: {left} are the real racists', '  warn: Progressives are the real racists.',
+    '  pass: Nobody is the real racist here.', ''].join('\n');
+}
+
 export async function publish(base, token, id, text) {
   const r = await fetch(base + '/api/v1/lists/' + id, {
     method: 'PUT', body: text,

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { verifyKeyChain, verifyListMetadata, rootFingerprint } from '../src/background/key-chain.js';
-import { JAR, jarBuilt, cli, createToken, startServer as serve, publish as put } from './jar-server.mjs';
+import { JAR, jarBuilt, cli, createToken, startServer as serve, publish as put, publishableList } from './jar-server.mjs';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-key-chain-'));
 const offline = path.join(work, 'offline');
@@ -28,18 +28,10 @@ async function stopServer() {
   if (server) await server.stop();
 }
 
-function listText(version) {
-  return ['! Title: Chain test', '! Id: chained', '! Description: A list signed under a key chain.',
-    '! Version: ' + version, '! Expires: 6 hours', '', 'group left: leftists, progressives',
-    '', 'rule real-racists', '  family: F2 real racists', '  explain: Turns allies against each other.',
-    '  match: {left} are the real racists', '  warn: Progressives are the real racists.',
-    '  pass: Nobody is the real racist here.', ''].join('\n');
-}
-
 let token;
 
 async function publish(version) {
-  await put(base, token, 'chained', listText(version));
+  await put(base, token, 'chained', publishableList('chained', version));
 }
 
 async function fetchChain() {

@@ -77,6 +77,7 @@ function warning(post, m, inQuote, revealed, marked, repeat) {
     publisher: list.publisher,
     homepage: list.homepage,
     examples: rule.warn,
+    words: (inQuote ? post.quoteText : post.text).slice(m.span[0], m.span[1]),
     inQuote,
     truncated: inQuote ? post.quoteTruncated : post.truncated,
     revealed,

@@ -47,6 +47,7 @@ const DETAILS_ID = "ww-details";
 /** Fills the "Why?" box the first time it opens: most panels are never asked why. */
 function fillDetails(box, w) {
   box.append(el("p", { className: "note" }, t("overlay_rule", [w.match.rule, w.match.family])));
+  if (w.words) box.append(el("p", { className: "note" }, t("overlay_words", [w.words])));
   if (w.examples.length) {
     box.append(el("p", { className: "note" }, t("overlay_examples")));
     box.append(el("ul", {}, ...w.examples.slice(0, 3).map((x) => el("li", {}, x))));
@@ -85,8 +86,8 @@ function panelTemplate(revealed) {
 }
 
 /**
- * The panel for a warning w = {match, listTitle, publisher, homepage, examples, inQuote, truncated,
- * revealed, marked (the note on the reader's own mark, or "")}. Its buttons act through onPanelClick
+ * The panel for a warning w = {match, listTitle, publisher, homepage, examples, words (the post's
+ * words the rule matched), inQuote, truncated, revealed, marked (the note on the reader's own mark, or "")}. Its buttons act through onPanelClick
  * (see dom.guardEvents).
  */
 function panel(w) {

@@ -130,6 +130,8 @@ class ContentScriptTest {
         assertTrue((Boolean) chromium.js("return !arguments[0].querySelector('[data-wedgewatch-overlay]').shadowRoot"
                 + ".querySelector('.details').hidden", article));
         assertTrue(chromium.panelText(article).contains(m.ruleId));
+        String words = text.substring(m.start, m.end);
+        assertTrue(chromium.panelText(article).contains("The words it matched: “" + words + "”"), "the box quotes the matched words: " + words);
     }
 
     @Test

@@ -218,16 +218,16 @@ public final class Normalizer {
     private static void mergeSpacedLetters(Folded f, Tokens t) {
         int out = 0;
         int i = 0;
+        int joinedEnd = -1; // where the last joined run ended, in the folded text
         while (i < t.size) {
-            int j = i + 1;
-            if (t.kinds[i] == SINGLE) {
-                while (j < t.size && t.kinds[j] == SINGLE && !t.sentenceStarts[j] && t.starts[j] - t.ends[j - 1] == 1
-                        && isLetterSeparator(f.chars[t.ends[j - 1]])) {
-                    j++;
-                }
-            }
+            int j = spacedRunEnd(f, t, i);
             if (i != out) t.copy(i, out);
-            if (j - i >= 4 || j - i == 3 && spelledNot(t, i)) {
+            int n = j - i;
+            // A three-letter word spaced out next to a longer one is part of the same phrase ("t h e  r e a l").
+            boolean inPhrase = n == 3 && (wordGap(f, joinedEnd, t.starts[i]) || j < t.size && !t.sentenceStarts[j]
+                    && wordGap(f, t.ends[j - 1], t.starts[j]) && spacedRunEnd(f, t, j) - j >= 4);
+            if (n >= 4 || n == 3 && (spelledNot(t, i) || inPhrase)) {
+                joinedEnd = t.ends[j - 1];
                 StringBuilder sb = new StringBuilder();
                 for (int k = i; k < j; k++) sb.append(t.words[k]);
                 t.words[out] = sb.toString();
@@ -245,6 +245,24 @@ public final class Normalizer {
             out++;
         }
         t.size = out;
+    }
+
+    /** The end of the run of single letters separated by one space or dot from token i (i + 1 when none). */
+    private static int spacedRunEnd(Folded f, Tokens t, int i) {
+        int j = i + 1;
+        if (t.kinds[i] != SINGLE) return j;
+        while (j < t.size && t.kinds[j] == SINGLE && !t.sentenceStarts[j] && t.starts[j] - t.ends[j - 1] == 1
+                && isLetterSeparator(f.chars[t.ends[j - 1]])) {
+            j++;
+        }
+        return j;
+    }
+
+    /** Two or three spaces from {@code from} to {@code to}: the gap between spaced-out words. */
+    private static boolean wordGap(Folded f, int from, int to) {
+        if (from < 0 || to - from < 2 || to - from > 3) return false;
+        for (int k = from; k < to; k++) if (f.chars[k] != ' ') return false;
+        return true;
     }
 
     /** "did n o t": a negation spelled out is too short for the four-letter rule but must still negate. */
@@ -324,10 +342,12 @@ public final class Normalizer {
                     i = j;
                 } else if (c == '.' || c == '!' || c == '?') {
                     i = sentenceEnd(i);
-                } else if (c == ':' || c == '=') {
-                    // Kept as words: "Progressives: the real racists", "Progressive = racist" are claims.
-                    emit(c == ':' ? ":" : "=", Tokens.WORD, i, i + 1, false);
-                    i++;
+                } else if (c == ':' || c == '=' || c == '\u2192' || c == '\u21d2' || c == '-' && f.at(i + 1) == '>') {
+                    // Kept as words: "Progressives: the real racists", "Progressive = racist" are claims,
+                    // and so is an arrow ("Progressives -> racists").
+                    int end = c == '-' ? i + 2 : i + 1;
+                    emit(c == ':' ? ":" : "=", Tokens.WORD, i, end, false);
+                    i = end;
                 } else if (c < 0x80) {
                     if (c == '"' || c == '\'') raw.mayQuote = true; // not inside a word: maybe a quotation mark
                     i++; // other ASCII punctuation only separates words

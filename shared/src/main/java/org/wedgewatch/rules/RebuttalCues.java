@@ -79,7 +79,7 @@ final class RebuttalCues {
         // A saying verb just after a claim names its speaker: "Democrats are the real racists, my uncle says."
         "except after: [my|his|her|their|our|some|one|a|the] {kin} (said|says|tweeted|tweets|claimed|claims|insisted|insists|argued|argues|added|replied|quipped|joked|declared|declares)" + "\n" +
         "except after: (said|says|claims|claimed|insists|argues) (my|his|her|their|our|some|one|a|the|someone|somebody|everyone|every|many|most|all)" + "\n" +
-        "except after: / (wrong|false|nope|not true|untrue|nonsense|not even close) /" + "\n" +
+        "except after: / (wrong|false|nope|not true|untrue|nonsense) /" + "\n" +
         "except after: (is|are) what (trolls|bots|they|russia|the kremlin|the gop) want" + "\n" +
         "except after: ? (no|nope|wrong|false|nah|hardly|only if|not really|of course not|please|not even close|lol no|come on|doubtful|really|seriously|check|look at|read|show me|source)" + "\n" +
         "except after: ? *3 (not|no|never|nothing|nobody|none|wrong|false|nonsense|myth|untrue)" + "\n" +

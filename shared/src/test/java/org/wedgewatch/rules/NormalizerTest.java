@@ -90,5 +90,20 @@ class NormalizerTest {
     @Test
     void spacedLettersNeedFourInARow() {
         assertEquals("you are a liar", words("u r a liar"));
+        assertEquals("i a m here", words("I  a m  here"));
+    }
+
+    @Test
+    void aThreeLetterWordSpacedOutNextToALongerOneIsJoined() {
+        assertEquals("the real racists", words("t h e  r e a l  r a c i s t s"));
+        assertEquals("red scare 2 0", words("R e d  S c a r e  2.0"));
+        assertEquals("you are a joke", words("u r a joke"), "single spaces and no longer word next to it: still letters");
+    }
+
+    @Test
+    void anArrowReadsAsAnEqualsSign() {
+        assertEquals("progresives = the real racists", words("Progressives \u2192 the real racists"));
+        assertEquals("progresives = racists", words("Progressives -> racists"));
+        assertEquals("a = b", words("a \u21D2 b"));
     }
 }

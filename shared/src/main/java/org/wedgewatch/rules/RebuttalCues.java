@@ -37,6 +37,8 @@ final class RebuttalCues {
             + "implying, implies, blames, blamed, quoted, quoting, shouted, yelled, asserting, asserts, alleging, alleges, "
             + "called, calls, calling, labeled, labelled, branded, forwarded, forwarding, shared, sharing, sent, sends, "
             + "asks, asked, asking, wonders, wondered, wondering, informed, informs, assured, assures, explained, explains" + "\n" +
+        "group denied: true, so, the case, right, correct, real, accurate, a fact, what happened, how it works, "
+            + "how it worked, why, because, about, the reason, even true, even close to, remotely, at all, a thing" + "\n" +
         "except before: {claim} that" + "\n" +
         "except before: {claim} of" + "\n" +
         "except before: stop {spread}" + "\n" +
@@ -57,6 +59,7 @@ final class RebuttalCues {
         // A saying verb inside a match means its words were someone's words: "accounts posing as progressives called the DNC ...".
         "except: (called|claimed|claims|claiming|labeled|labelled|branded|accused|painted|portrayed)" + "\n" +
         "except before: whether" + "\n" +
+        "except before: (the|a|that|this|hashtags like|tags like) (hashtag|tag)" + "\n" +
         "except before: (informed|informs|assured|assures) (me|us|everyone|people) [that]" + "\n" +
         // "Supporting Ukraine doesn't make Democrats Russophobes" denies the label.
         "except before: (does not|do not|did not|would not|will not) (make|makes|mean|means|prove|proves|turn|put|puts) [the|all|every|a|an]" + "\n" +
@@ -83,7 +86,8 @@ final class RebuttalCues {
         "except after: (is|are) what (trolls|bots|they|russia|the kremlin|the gop) want" + "\n" +
         "except after: ? (no|nope|wrong|false|nah|hardly|only if|not really|of course not|please|not even close|lol no|come on|doubtful|really|seriously|check|look at|read|show me|source)" + "\n" +
         "except after: ? *3 (not|no|never|nothing|nobody|none|wrong|false|nonsense|myth|untrue)" + "\n" +
-        "except after: / (it|they|he|she|that|this) (did|does|is|are|was|were|has|have|do) not" + "\n" +
+        // "... It isn't." denies the claim; "... It isn't even close." insists on it.
+        "except after: / (it|they|he|she|that|this) (did|does|is|are|was|were|has|have|do) not (/|{denied})" + "\n" +
         "except after: (is|was|are) [just|a] (easier|lazy|wrong|unfair|a mistake|a cop out|a dodge|pointless|cheap) [than]" + "\n" +
         "except after: (makes|make|made) (no|zero|little|not any) sense" + "\n" +
         "except after: (is|was|are) [just] (absurd|ridiculous|silly|lazy|laughable|baseless|unfounded)" + "\n" +
@@ -97,7 +101,10 @@ final class RebuttalCues {
         "  match: {kin} (is|was) [so|totally|absolutely|completely|dead] right" + "\n" +
         "  match: (said|put|says|puts|sums|summed) it (best|perfectly|well|up)" + "\n" +
         "  match: say it louder" + "\n" +
-        "  match: (has to|have to|got to|going to|will|gotta|i will|i am going to) say it" + "\n" +
+        "  match: (has to|have to|got to|going to|gona|will|gotta|i will|i am going to) say it" + "\n" +
+        "  match: [and] (it is|it s|it was) not even close" + "\n" +
+        "  match: (he is|she is|they are|he s|she s|they re|you are) [honestly|really] not wrong" + "\n" +
+        "  match: (say|says|said|saying) [it|this] out loud" + "\n" +
         "  match: say it again" + "\n" +
         "  match: (nailed it|spot on|no lies detected|truest thing|preach|could not have said it better|could not have put it better|exactly right|so true|facts|still true|fair|amen to that|amen)" + "\n" +
         "  match: could not agree more" + "\n" +

@@ -8,6 +8,7 @@ import { MSG } from '../common/messages.js';
 import { engine } from '../engine/with-campaign.js';
 import { compileFor, sources } from '../engine/cache.js';
 import * as CampaignStore from './campaign-store.js';
+import * as FarMatcher from './far-matcher.js';
 import * as Storage from './storage.js';
 import * as Transfer from './transfer.js';
 import * as Updater from './updater.js';
@@ -17,6 +18,7 @@ const ALARM_MINUTES = 30; // lists expire in hours; a half-hour tick keeps them 
 
 const area = api.storage.local;
 const campaign = CampaignStore.create(engine, area);
+const farMatcher = FarMatcher.create(engine, area, api.runtime.getManifest().version);
 
 function deps() {
   return { fetch: (url, init) => fetch(url, init), engine, now: () => Date.now() };
@@ -242,6 +244,8 @@ const FROM_CONTENT = {
   [MSG.CAMPAIGN_SALT]: () => campaign.salt().then((salt) => ({ ok: true, salt })),
   // A tab found no readable form for its lists: it waits for this one compile rather than compile itself.
   [MSG.COMPILE]: () => compileForTabs().then((r) => ({ ...r, compiles })),
+  // A post too long for the tab to match within a frame: its words, matched here, stay in the browser.
+  [MSG.MATCH]: (m) => farMatcher.match(String(m.text).slice(0, 1000000)).then((matches) => ({ ok: true, matches })),
 };
 const FROM_PAGES = {
   [MSG.UPDATE_NOW]: (m) => (m.id ? updateList(m.id).then((r) => [r]) : updateDue(true)),
@@ -269,7 +273,10 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 });
 
 api.storage.onChanged.addListener((changes, areaName) => {
-  if (areaName === 'local' && ('lists' in changes || 'settings' in changes)) compileForTabs();
+  if (areaName === 'local' && ('lists' in changes || 'settings' in changes)) {
+    farMatcher.forget();
+    compileForTabs();
+  }
 });
 // A new engine (an update, or a reloaded build) compiles afresh rather than trust an older form.
 api.runtime.onInstalled.addListener(() => { area.remove('compiled').then(seed).then(compileForTabs).then(ensureAlarm); });

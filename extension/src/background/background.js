@@ -116,6 +116,19 @@ async function subscribe(url, pin) {
   return { ok: true, id: entry.id, title: entry.title };
 }
 
+// The reader trusts, from the list's card, the root its server offered when the one pinned key's
+// certificate ran out; the list is then checked at once, against that root's online key. Answers
+// as a check of the list does: [{id, outcome, error}].
+async function trustRoot(id, fingerprint) {
+  const { lists } = await Storage.readState(area);
+  const entry = lists[id];
+  if (!entry || entry.source !== 'url') return [{ id, outcome: 'failed', error: { code: 'bg_error_root_not_offered', params: [] } }];
+  const got = await Updater.trustOfferedRoot(entry, fingerprint, deps());
+  if (got.error) return [{ id, outcome: 'failed', error: got.error }];
+  await Storage.changeLists(area, (current) => (current[id] ? { ...current, [id]: Updater.mergeFetched(current[id], got.entry) } : current));
+  return [await updateList(id)];
+}
+
 async function unsubscribe(id) {
   await Storage.changeLists(area, (lists) => {
     if (!lists[id] || lists[id].source !== 'url') return lists;
@@ -248,7 +261,8 @@ const FROM_CONTENT = {
   [MSG.MATCH]: (m) => farMatcher.match(String(m.text).slice(0, 1000000)).then((matches) => ({ ok: true, matches })),
 };
 const FROM_PAGES = {
-  [MSG.UPDATE_NOW]: (m) => (m.id ? updateList(m.id).then((r) => [r]) : updateDue(true)),
+  [MSG.UPDATE_NOW]: (m) => (m.trustRoot ? trustRoot(String(m.id), String(m.trustRoot))
+    : m.id ? updateList(m.id).then((r) => [r]) : updateDue(true)),
   [MSG.SUBSCRIBE]: (m) => subscribe(String(m.url)),
   [MSG.UNSUBSCRIBE]: (m) => unsubscribe(String(m.id)),
   [MSG.SET_LIST]: (m) => setList(String(m.id), m),

@@ -155,7 +155,8 @@ test('a key no root certified, or whose certificate has expired, stays pinned an
   assert.equal(a.entry.pinnedRoot, null);
   assert.equal(a.entry.pinnedKey, stranger.pinnedKey);
   assert.equal(a.entry.keyNote.code, 'bg_note_single_key_not_certified');
-  assert.deepEqual(a.entry.keyNote.params, ['feedfacefeedface', certifiedKeyId(off('cert-1b.json'))]);
+  assert.deepEqual(a.entry.keyNote.params, ['feedfacefeedface', certifiedKeyId(off('cert-1b.json')), await rootFingerprint(readJson(off('root-1.json')))],
+    'and offers the root, for the reader to trust as subscribing again would');
 
   // 100 days on, the old key's 90-day certificate has run out (the new one has 200 days): the
   // root is only offered (the last test), never taken.

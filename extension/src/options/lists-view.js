@@ -1,6 +1,7 @@
 // Renders one card per list: status, counts, the reader's switches and the list's rules.
 // Every string that comes from a list goes through textContent: list text is data, never markup.
 import { el } from '../common/el.js';
+import { OFFERS_ROOT } from '../background/updater.js';
 import { errorText, t } from '../common/i18n.js';
 
 function when(ms) {
@@ -36,8 +37,8 @@ function rootFact(dl, entry, idp, full = entry.pinnedRoot, label = t('options_ro
   dl.append(el('dt', { text: label }), el('dd', {}, code, ' ', copy));
 }
 
-// The pinned key's certificate ran out (bg_note_single_key_expired): the root the server offers,
-// and the one action that trusts it in place. Never taken without the reader's click.
+// A single-key subscription the server's root cannot take over on its own (Updater.OFFERS_ROOT):
+// the root it offers, and the one action that trusts it in place. Never taken without the click.
 function offeredRoot(article, entry, idp, handlers) {
   const fingerprint = entry.keyNote.params[2];
   const dl = el('dl', { className: 'facts' });
@@ -79,7 +80,7 @@ function card(entry, stats, disabled, handlers) {
   article.append(status);
   if (entry.lastError && entry.lastError.problems && entry.lastError.problems.length) article.append(problemList(entry.lastError.problems));
   if (entry.keyNote) article.append(el('p', { className: 'status note', id: idp + '-key-note', text: errorText(entry.keyNote) }));
-  if (entry.keyNote && entry.keyNote.code === 'bg_note_single_key_expired' && !entry.pinnedRoot) offeredRoot(article, entry, idp, handlers);
+  if (entry.keyNote && OFFERS_ROOT.includes(entry.keyNote.code) && entry.keyNote.params[2] && !entry.pinnedRoot) offeredRoot(article, entry, idp, handlers);
 
   const controls = el('div', { className: 'controls' });
   const enabled = el('input', { type: 'checkbox', id: idp + '-enabled', checked: entry.enabled !== false });

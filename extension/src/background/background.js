@@ -258,7 +258,7 @@ const FROM_CONTENT = {
   // A tab found no readable form for its lists: it waits for this one compile rather than compile itself.
   [MSG.COMPILE]: () => compileForTabs().then((r) => ({ ...r, compiles })),
   // A post too long for the tab to match within a frame: its words, matched here, stay in the browser.
-  [MSG.MATCH]: (m) => farMatcher.match(String(m.text).slice(0, 1000000)).then((matches) => ({ ok: true, matches })),
+  [MSG.MATCH]: (m) => farMatcher.match(String(m.text)).then((matches) => ({ ok: true, matches })),
 };
 const FROM_PAGES = {
   [MSG.UPDATE_NOW]: (m) => (m.trustRoot ? trustRoot(String(m.id), String(m.trustRoot))

@@ -15,6 +15,4 @@ export const costs = {
   restored: false,
   /** Loads of the lists in this tab so far, by how the matcher came: restored or compiled here. */
   loads: { restored: 0, compiled: 0 },
-  /** Long posts' words the background matched for this tab (content/long-posts.js). */
-  farAnswers: 0,
 };

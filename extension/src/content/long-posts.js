@@ -1,11 +1,11 @@
 // Words too long to match on the page's thread within a frame, whatever the list: the background
 // matches them with the same lists (background/far-matcher.js), and the post waits, "pending",
 // until the answer comes. Nothing leaves the browser. Answers are kept by text, so a cell X
-// reuses for the same words is judged at once; the articles that asked are judged again when the
-// answer comes, reading their words afresh, so an answer lands only where those words still are.
+// reuses for the same words is judged at once. When an answer comes, the posts on the page are
+// judged again, each reading its words afresh (unchanged ones are skipped cheaply), so an answer
+// lands only where those words still are.
 import { api } from "../common/browser.js";
 import { MSG } from "../common/messages.js";
-import { costs } from "./costs.js";
 
 /**
  * Longer words go to the background. Matching is linear: the slowest list the parser accepts
@@ -20,34 +20,28 @@ const RETRY_MS = 5000;
 
 /** The matcher the answers are for: a new one (lists or settings changed) forgets them. */
 let answersFor = null;
-/** text -> its matches once answered, else the articles waiting for them */
+/** text -> its matches once answered, null while asked */
 let far = new Map();
 
 /**
  * The matches of text: matched here when it is short, else the background's answer, or null while
- * that is on its way (then judge(article) is called when it comes, or after RETRY_MS without one).
+ * that is on its way (then rejudge() is called when it comes, or RETRY_MS after none came).
  * @returns {any[] | null}
  */
-export function matchesOf(matcher, text, article, judge) {
+export function matchesOf(matcher, text, rejudge) {
   if (text.length <= LONG_CHARS) return matcher.match(text);
   if (matcher !== answersFor || far.size > KEPT) {
     answersFor = matcher;
     far = new Map();
   }
   const mine = far;
-  const got = mine.get(text);
-  if (got instanceof Set) got.add(article);
-  if (got) return got instanceof Set ? null : got;
-  const waiting = new Set([article]);
-  mine.set(text, waiting);
+  if (mine.has(text)) return mine.get(text);
+  mine.set(text, null);
   api.runtime.sendMessage({ type: MSG.MATCH, text }).catch(() => null).then((r) => {
     const ok = r && r.ok;
-    if (ok) costs.farAnswers++;
     if (ok) mine.set(text, r.matches);
-    else mine.delete(text);
-    // Each asking article is judged again, reading its words afresh: what the answer was for, or
-    // other words now (a cell reused), or, with lists changed meanwhile, under the new ones.
-    setTimeout(() => { for (const a of waiting) judge(a); }, ok ? 0 : RETRY_MS);
+    else mine.delete(text); // asked again when the post is judged again
+    setTimeout(rejudge, ok ? 0 : RETRY_MS);
   });
   return null;
 }

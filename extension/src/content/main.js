@@ -37,9 +37,9 @@ let statsTimer = 0;
 const PENDING = { matches: [], inQuote: false, pending: true };
 
 /** What post's words match, or PENDING while a long one's answer is on its way (content/long-posts.js). */
-function matchesOf(post, article) {
+function matchesOf(post) {
   if (post.handle && config.allowlist.has(post.handle.toLowerCase())) return { matches: [], inQuote: false };
-  const match = (text) => longPosts.matchesOf(config.matcher, text, article, scheduler.queue);
+  const match = (text) => longPosts.matchesOf(config.matcher, text, () => scheduler.requeueAll(document.body));
   const own = post.text ? match(post.text) : [];
   if (!own) return PENDING;
   if (own.length || !post.quoteText) return { matches: own, inQuote: false };
@@ -112,7 +112,7 @@ function judge(article, reread = true) {
     if (last && last.generation === generation && samePost(last.post, post) && article.getAttribute(STATE) === last.state
       && (last.state === "pass" || hasPanel(article))) return "";
     // Paused on this site: no warning, no badge, and nothing counted or remembered.
-    verdict = paused ? { matches: [], inQuote: false } : matchesOf(post, article);
+    verdict = paused ? { matches: [], inQuote: false } : matchesOf(post);
     if (!paused && !verdict.pending) count(post, verdict.matches[0]);
   }
   const { matches, inQuote } = verdict;
@@ -243,7 +243,7 @@ export function start() {
   campaign.onCountChange((article) => scheduler.redecorate(article));
 
   api.runtime.onMessage.addListener((msg, _sender, reply) => {
-    if (msg && msg.type === MSG.TAB_STATS) reply({ judged: tabStats.judged, warned: tabStats.warned, loads: costs.loads, far: costs.farAnswers });
+    if (msg && msg.type === MSG.TAB_STATS) reply({ judged: tabStats.judged, warned: tabStats.warned, loads: costs.loads });
   });
 
   settings.watch(async (keys) => {

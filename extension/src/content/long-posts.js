@@ -37,7 +37,8 @@ export function matchesOf(matcher, text, rejudge) {
   const mine = far;
   if (mine.has(text)) return mine.get(text);
   mine.set(text, null);
-  api.runtime.sendMessage({ type: MSG.MATCH, text }).catch(() => null).then((r) => {
+  // A promise even when sending throws (a tab left behind by a reloaded extension).
+  new Promise((send) => send(api.runtime.sendMessage({ type: MSG.MATCH, text }))).catch(() => null).then((r) => {
     const ok = r && r.ok;
     if (ok) mine.set(text, r.matches);
     else mine.delete(text); // asked again when the post is judged again

@@ -118,7 +118,7 @@ function judge(article, reread = true) {
   const { matches, inQuote } = verdict;
   const m = matches[0];
   const repeat = paused ? null : campaign.lookup(article, post);
-  campaignView.badge(article, m ? null : repeat); // a flagged post says it in its panel
+  campaignView.badge(article, m || verdict.pending ? null : repeat); // a flagged post says it in its panel
   let state = verdict.pending ? "pending" : "pass";
   if (!m) {
     overlay.remove(article);

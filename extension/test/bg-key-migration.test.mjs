@@ -155,14 +155,17 @@ test('a key no root certified, or whose certificate has expired, stays pinned an
   assert.equal(a.entry.pinnedRoot, null);
   assert.equal(a.entry.pinnedKey, stranger.pinnedKey);
   assert.equal(a.entry.keyNote.code, 'bg_note_single_key_not_certified');
-  assert.deepEqual(a.entry.keyNote.params, ['feedfacefeedface', certifiedKeyId(off('cert-1b.json'))]);
+  assert.deepEqual(a.entry.keyNote.params, ['feedfacefeedface', certifiedKeyId(off('cert-1b.json')), await rootFingerprint(readJson(off('root-1.json')))],
+    'and offers the root, for the reader to trust as subscribing again would');
 
-  // 100 days on, the old key's 90-day certificate has run out (the new one has 200 days).
+  // 100 days on, the old key's 90-day certificate has run out (the new one has 200 days): the
+  // root is only offered (the last test), never taken.
   const later = await Updater.update({ ...legacy, url: listUrl() }, deps({ now: Date.now() + 100 * 24 * 3600 * 1000 }));
   assert.equal(later.outcome, 'failed');
   assert.equal(later.entry.pinnedRoot, null);
   assert.equal(later.entry.pinnedKey, legacy.pinnedKey);
-  assert.equal(later.entry.keyNote.code, 'bg_note_single_key_not_certified');
+  assert.equal(later.entry.keyNote.code, 'bg_note_single_key_expired');
+  assert.equal(later.entry.keyNote.params[2], await rootFingerprint(readJson(off('root-1.json'))));
 });
 
 test('a settings file that names a pinned key and no root: the chain takes over only if it certifies that key', async () => {
@@ -175,4 +178,72 @@ test('a settings file that names a pinned key and no root: the chain takes over 
   const stranger = Buffer.alloc(32, 7).toString('base64');
   const refused = await Updater.subscribe(listUrl(), {}, deps(), { pinnedRoot: null, pinnedKey: stranger, keyId: 'feedfacefeedface' });
   assert.equal(refused.error.code, 'bg_error_signature_invalid', 'the imported key is kept, and the list is not signed by it');
+});
+
+test("once the pinned key's certificate has expired, the root is offered, never taken, and the reader trusts it in one step", async () => {
+  // A server of its own: one key K1 while it had no chain, then K1 certified for a day, then
+  // rotated to K2 (certified for 30), the way the documented rotation goes.
+  const d2 = path.join(work, 'data-2');
+  const o2 = path.join(work, 'offline-2');
+  const o = (name) => path.join(o2, name);
+  cli('keys', 'init', '--data', d2);
+  cli('keys', 'root-key', '--out', o2, '--name', 'a');
+  cli('keys', 'root', '--version', '1', '--threshold', '1', '--key', o('a.pub'), '--out', o('root-1.json'));
+  cli('keys', 'sign', o('root-1.json'), '--key', o('a.key'));
+  const token2 = createToken(d2, 'lapse-test');
+  let second = await startServer(d2);
+  try {
+    await publish(second.base, token2, 'lapsing', publishableList('lapsing', 1));
+    const subscribed = await Updater.subscribe(second.base + '/api/v1/lists/lapsing', {}, deps());
+    assert.equal(subscribed.error, undefined, JSON.stringify(subscribed.error));
+    assert.equal(subscribed.entry.pinnedRoot, null);
+
+    await second.stop();
+    cli('keys', 'certify', '--root', o('root-1.json'), '--data', d2, '--days', '1', '--out', o('cert-k1.json'));
+    cli('keys', 'sign', o('cert-k1.json'), '--key', o('a.key'));
+    cli('keys', 'activate', '--data', d2, '--root', o('root-1.json'), '--cert', o('cert-k1.json'));
+    replaceOnlineKey(d2, subscribed.entry.keyId, o2);
+    cli('keys', 'certify', '--root', o('root-1.json'), '--data', d2, '--days', '30', '--out', o('cert-k2.json'));
+    cli('keys', 'sign', o('cert-k2.json'), '--key', o('a.key'));
+    cli('keys', 'activate', '--data', d2, '--root', o('root-1.json'), '--cert', o('cert-k2.json'));
+    second = await startServer(d2);
+    await publish(second.base, token2, 'lapsing', publishableList('lapsing', 2));
+    const mine = { ...subscribed.entry, url: second.base + '/api/v1/lists/lapsing', enabled: false, action: 'blur' };
+
+    // Two days on: K1's certificate has run out, the list is signed by K2.
+    const d = deps({ now: Date.now() + 2 * 24 * 3600 * 1000 });
+    const root = await rootFingerprint(readJson(o('root-1.json')));
+    const k1Expires = JSON.parse(readJson(o('cert-k1.json')).signed).expires;
+    const failed = await Updater.update(mine, d);
+    assert.equal(failed.outcome, 'failed');
+    assert.equal(failed.entry.lastError.code, 'bg_error_signature_invalid');
+    assert.equal(failed.entry.version, 1, 'the last good list stays');
+    assert.equal(failed.entry.text, mine.text);
+    assert.equal(failed.entry.pinnedRoot, null, 'not trusted silently');
+    assert.equal(failed.entry.pinnedKey, mine.pinnedKey);
+    assert.deepEqual(failed.entry.keyNote, { code: 'bg_note_single_key_expired', params: [mine.keyId, k1Expires, root], problems: [] });
+    const again = await Updater.update(failed.entry, d);
+    assert.equal(again.entry.pinnedRoot, null, 'each check offers it again, and takes nothing');
+
+    // Only the root the card showed, and only while it is offered.
+    assert.equal((await Updater.trustOfferedRoot(failed.entry, 'ab'.repeat(32), d)).error.code, 'bg_error_root_not_offered');
+    assert.equal((await Updater.trustOfferedRoot({ ...failed.entry, keyNote: null }, root, d)).error.code, 'bg_error_root_not_offered');
+
+    const trusted = await Updater.trustOfferedRoot(failed.entry, root, d);
+    assert.equal(trusted.error, undefined, JSON.stringify(trusted.error));
+    assert.equal(trusted.entry.pinnedRoot, root);
+    assert.equal(trusted.entry.pinnedKey, null);
+    assert.equal(trusted.entry.keyNote, null);
+    assert.equal(trusted.entry.signingKey.id, certifiedKeyId(o('cert-k2.json')));
+    // Stored as the background stores it, then checked at once: the list updates, the reader's settings stay.
+    const resumed = await Updater.update(Updater.mergeFetched(failed.entry, trusted.entry), d);
+    assert.equal(resumed.entry.lastError, null, JSON.stringify(resumed.entry.lastError));
+    assert.equal(resumed.outcome, 'updated');
+    assert.equal(resumed.entry.version, 2);
+    assert.equal(resumed.entry.pinnedRoot, root);
+    assert.equal(resumed.entry.enabled, false);
+    assert.equal(resumed.entry.action, 'blur');
+  } finally {
+    await second.stop();
+  }
 });

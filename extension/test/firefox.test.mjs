@@ -1,12 +1,14 @@
 // Firefox ESR with the real built extension (target/firefox), over WebDriver BiDi: the fixture
 // timeline served as https://x.com gets the same verdicts as in Chromium, and one wording posted by
-// four accounts gets the same-wording badge, which outlives a reload; a panel button works there too.
+// four accounts gets the same-wording badge, which outlives a reload; a panel button works there too;
+// long posts are matched by Firefox's background script and get the engine's verdict.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import puppeteer from "puppeteer-core";
 import fs from "node:fs";
 import path from "node:path";
-import { expectedVerdicts, firefoxBuild, fixtures, serve } from "./x-fixture.mjs";
+import { engine } from "./bg-fixtures.mjs";
+import { expectedVerdicts, firefoxBuild, fixtures, repoRoot, serve } from "./x-fixture.mjs";
 
 const FIREFOX = process.env.FIREFOX_BIN || "/usr/bin/firefox-esr";
 let server;
@@ -39,8 +41,27 @@ function fourAccountsPage() {
   return html.slice(0, end) + script + html.slice(end);
 }
 
+// Two posts past the 1,000 characters a tab matches itself (content/long-posts.js): a warn example
+// of the bundled list at the end of a long post, and the same long post without it.
+const DEFAULT_LIST = fs.readFileSync(path.join(repoRoot, "lists", "coalition-defense.txt"), "utf8");
+const WARN_EXAMPLE = DEFAULT_LIST.split("\n").map((l) => l.trim()).find((l) => l.startsWith("warn:")).slice(5).trim();
+const PADDING = "Notes from the county fair: the pie contest, the tractor pull and the parade route. ".repeat(20);
+const LONG_POSTS = [PADDING + WARN_EXAMPLE, PADDING.trim()];
+
+function longPostsPage() {
+  const posts = LONG_POSTS.map((text, i) => `<div data-testid="cellInnerDiv"><article data-testid="tweet" role="article">`
+    + `<div data-testid="User-Name"><span>Member</span><span>@long_${i}</span></div>`
+    + `<div data-testid="tweetText"><span>${text.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</span></div></article></div>`).join("");
+  // Every state each post shows, in order: the page sees the wait for the background's answer.
+  const watch = `<script>window.seen = [[], []]; const arts = document.querySelectorAll('article');
+    new MutationObserver(() => arts.forEach((a, i) => { const v = a.getAttribute('data-wedgewatch');
+      if (v && window.seen[i].at(-1) !== v) window.seen[i].push(v); }))
+      .observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-wedgewatch'] });</script>`;
+  return `<!doctype html><html><head><title>X</title></head><body><main>${posts}</main>${watch}</body></html>`;
+}
+
 before(async () => {
-  server = await serve({ "/four": fourAccountsPage() });
+  server = await serve({ "/four": fourAccountsPage(), "/long": longPostsPage() });
   browser = await puppeteer.launch({
     browser: "firefox",
     protocol: "webDriverBiDi",
@@ -102,6 +123,19 @@ test("one wording from four accounts is badged 4 in Firefox, and the count outli
   assert.deepEqual(await badgesOfFour(page, 4), expected, "the four posts, and nothing else");
   await page.reload();
   assert.deepEqual(await badgesOfFour(page, 4), expected, "after a reload, from the stored history");
+  await page.close();
+});
+
+test("long posts are matched in Firefox's background and get the engine's verdict", async () => {
+  const loaded = engine.load([DEFAULT_LIST]);
+  const expected = LONG_POSTS.map((t) => (loaded.match(t).length ? "warn" : "pass"));
+  loaded.release();
+  assert.deepEqual(expected, ["warn", "pass"], "the posts test what they say");
+  assert.ok(LONG_POSTS.every((t) => t.length > 1000));
+  const page = await browser.newPage();
+  await page.goto(`https://x.com:${server.port}/long`);
+  await page.waitForFunction(() => [...document.querySelectorAll("article")].every((a) => ["warn", "pass"].includes(a.getAttribute("data-wedgewatch"))), { timeout: 30000 });
+  assert.deepEqual(await page.evaluate(() => window.seen), expected.map((v) => ["pending", v]), "each waited for the background, then got its verdict");
   await page.close();
 });
 

@@ -8,6 +8,7 @@ import { MSG } from '../common/messages.js';
 import { engine } from '../engine/with-campaign.js';
 import { compileFor, sources } from '../engine/cache.js';
 import * as CampaignStore from './campaign-store.js';
+import * as FarMatcher from './far-matcher.js';
 import * as Storage from './storage.js';
 import * as Transfer from './transfer.js';
 import * as Updater from './updater.js';
@@ -17,6 +18,7 @@ const ALARM_MINUTES = 30; // lists expire in hours; a half-hour tick keeps them 
 
 const area = api.storage.local;
 const campaign = CampaignStore.create(engine, area);
+const farMatcher = FarMatcher.create(engine, area, api.runtime.getManifest().version);
 
 function deps() {
   return { fetch: (url, init) => fetch(url, init), engine, now: () => Date.now() };
@@ -112,6 +114,19 @@ async function subscribe(url, pin) {
     return { ...current, [entry.id]: entry };
   });
   return { ok: true, id: entry.id, title: entry.title };
+}
+
+// The reader trusts, from the list's card, the root its server offered when the one pinned key's
+// certificate ran out; the list is then checked at once, against that root's online key. Answers
+// as a check of the list does: [{id, outcome, error}].
+async function trustRoot(id, fingerprint) {
+  const { lists } = await Storage.readState(area);
+  const entry = lists[id];
+  if (!entry || entry.source !== 'url') return [{ id, outcome: 'failed', error: { code: 'bg_error_root_not_offered', params: [] } }];
+  const got = await Updater.trustOfferedRoot(entry, fingerprint, deps());
+  if (got.error) return [{ id, outcome: 'failed', error: got.error }];
+  await Storage.changeLists(area, (current) => (current[id] ? { ...current, [id]: Updater.mergeFetched(current[id], got.entry) } : current));
+  return [await updateList(id)];
 }
 
 async function unsubscribe(id) {
@@ -242,9 +257,12 @@ const FROM_CONTENT = {
   [MSG.CAMPAIGN_SALT]: () => campaign.salt().then((salt) => ({ ok: true, salt })),
   // A tab found no readable form for its lists: it waits for this one compile rather than compile itself.
   [MSG.COMPILE]: () => compileForTabs().then((r) => ({ ...r, compiles })),
+  // A post too long for the tab to match within a frame: its words, matched here, stay in the browser.
+  [MSG.MATCH]: (m) => farMatcher.match(String(m.text)).then((matches) => ({ ok: true, matches })),
 };
 const FROM_PAGES = {
-  [MSG.UPDATE_NOW]: (m) => (m.id ? updateList(m.id).then((r) => [r]) : updateDue(true)),
+  [MSG.UPDATE_NOW]: (m) => (m.trustRoot ? trustRoot(String(m.id), String(m.trustRoot))
+    : m.id ? updateList(m.id).then((r) => [r]) : updateDue(true)),
   [MSG.SUBSCRIBE]: (m) => subscribe(String(m.url)),
   [MSG.UNSUBSCRIBE]: (m) => unsubscribe(String(m.id)),
   [MSG.SET_LIST]: (m) => setList(String(m.id), m),
@@ -269,7 +287,10 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 });
 
 api.storage.onChanged.addListener((changes, areaName) => {
-  if (areaName === 'local' && ('lists' in changes || 'settings' in changes)) compileForTabs();
+  if (areaName === 'local' && ('lists' in changes || 'settings' in changes)) {
+    farMatcher.forget();
+    compileForTabs();
+  }
 });
 // A new engine (an update, or a reloaded build) compiles afresh rather than trust an older form.
 api.runtime.onInstalled.addListener(() => { area.remove('compiled').then(seed).then(compileForTabs).then(ensureAlarm); });

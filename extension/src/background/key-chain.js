@@ -99,8 +99,8 @@ async function parseRoot(envelope) {
 /**
  * Verifies a chain ({roots: [...], signingKey: {...}} from GET /api/v1/key-chain) from the root
  * whose fingerprint the client pinned. Returns {ok: true, signingKey: {id, publicKey, expires},
- * pastSigningKeys, rootVersion, rootFingerprint} where rootFingerprint is the newest root's (the
- * client may pin it from now on), or {ok: false, error}.
+ * pastSigningKeys, expiredSigningKeys, rootVersion, rootFingerprint} where rootFingerprint is the
+ * newest root's (the client may pin it from now on), or {ok: false, error}.
  */
 export async function verifyKeyChain(chain, pinnedFingerprint, now = new Date()) {
   if (!chain || !Array.isArray(chain.roots) || !isEnvelope(chain.signingKey)) {
@@ -157,6 +157,7 @@ export async function verifyKeyChain(chain, pinnedFingerprint, now = new Date())
     ok: true,
     signingKey: { id: cert.key.id, publicKey: cert.key.publicKey, expires: cert.expires },
     pastSigningKeys: await pastKeys(chain.previousSigningKeys, walked, now),
+    expiredSigningKeys: await pastKeys(chain.previousSigningKeys, walked, now, true),
     rootVersion: current.version,
     rootFingerprint: await rootFingerprint(newest),
   };
@@ -164,18 +165,20 @@ export async function verifyKeyChain(chain, pinnedFingerprint, now = new Date())
 
 /**
  * The earlier online keys a chain still vouches for ("previousSigningKeys"): each certificate
- * signed by a threshold of the walked root it names, for a key that matches its id, unexpired.
- * Malformed ones count for nothing. Lists are never checked with these keys: they only show that
- * a root certified a key the client pinned before it had a root (updater adoptKeyChain).
+ * signed by a threshold of the walked root it names, for a key that matches its id, unexpired
+ * (or, with `expired`, only those past their expiry). Malformed ones count for nothing. Lists are
+ * never checked with these keys: they only show that a root certified a key the client pinned
+ * before it had a root (updater adoptKeyChain); an expired one may only be offered to the reader.
  */
-async function pastKeys(certificates, roots, now) {
+async function pastKeys(certificates, roots, now, expired = false) {
   const out = [];
   for (const envelope of Array.isArray(certificates) ? certificates : []) {
     if (!isEnvelope(envelope)) continue;
     const cert = parseSigned(envelope.signed);
     const root = cert && roots.get(cert.root);
     if (!root || cert.type !== CERTIFICATE_TYPE || !cert.key || typeof cert.expires !== 'string') continue;
-    if (!(Date.parse(cert.expires) > now.getTime())) continue;
+    const expires = Date.parse(cert.expires);
+    if (Number.isNaN(expires) || (expires <= now.getTime()) !== expired) continue;
     let raw;
     try { raw = base64ToBytes(cert.key.publicKey); } catch (e) { continue; }
     if (raw.length !== 32 || (await keyId(raw)) !== cert.key.id) continue;

@@ -253,8 +253,35 @@ export async function adoptKeyChain(entry, deps) {
   if (!v.ok) return { ...entry, keyNote: error('bg_note_single_key_chain_refused', [v.error]) };
   // The current online key, or one it replaced whose certificate has not expired.
   const certified = [v.signingKey, ...v.pastSigningKeys].some((k) => sameKey(k.publicKey, entry.pinnedKey));
-  if (!certified) return { ...entry, keyNote: error('bg_note_single_key_not_certified', [entry.keyId || '', v.signingKey.id]) };
+  // Certified once, but that certificate has run out: only the reader may trust the root now.
+  const lapsed = v.expiredSigningKeys.find((k) => sameKey(k.publicKey, entry.pinnedKey));
+  if (!certified && lapsed) return { ...entry, keyNote: error('bg_note_single_key_expired', [entry.keyId || '', lapsed.expires, v.rootFingerprint]) };
+  if (!certified) return { ...entry, keyNote: error('bg_note_single_key_not_certified', [entry.keyId || '', v.signingKey.id, v.rootFingerprint]) };
   return { ...entry, pinnedRoot: v.rootFingerprint, signingKey: v.signingKey, keyId: v.signingKey.id, pinnedKey: null, keyNote: null };
+}
+
+/** The notes of a single-key subscription that offer the reader the server's root (its fingerprint, the note's third param). */
+export const OFFERS_ROOT = ['bg_note_single_key_expired', 'bg_note_single_key_not_certified'];
+
+/**
+ * The root a single-key subscription was offered (OFFERS_ROOT: its key's certificate ran out, or
+ * the chain, perhaps after dropping that expired certificate, certifies another key), trusted
+ * because the reader chose to, on its options card, as subscribing again would trust it: the
+ * chain must still verify from exactly that root, whose fingerprint the card showed. The entry
+ * keeps its place and the reader's settings; the list is checked against the new key after.
+ * {entry} or {error}.
+ */
+export async function trustOfferedRoot(entry, fingerprint, deps) {
+  const note = entry.keyNote;
+  if (entry.pinnedRoot || !note || !OFFERS_ROOT.includes(note.code) || note.params[2] !== fingerprint) {
+    return { error: error('bg_error_root_not_offered') };
+  }
+  const got = await fetchKeyChain(entry.url, deps);
+  if (got.error) return { error: got.error };
+  if (!got.chain) return { error: error('bg_error_key_chain_missing') };
+  const trusted = await trustChain(got.chain, fingerprint, deps.now());
+  if (trusted.error) return { error: trusted.error };
+  return { entry: { ...entry, ...trusted.trust, pinnedKey: null, keyNote: null } };
 }
 
 // Checks a signed response against the trusted key: right signature, right list, right body,

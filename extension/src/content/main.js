@@ -1,12 +1,14 @@
 // Judges every post X shows and decorates the flagged ones. Contract for tests and tools:
-// each judged article[data-testid="tweet"] carries data-wedgewatch = warn | pass | revealed, and a
-// warned one holds a [data-wedgewatch-overlay] element whose open shadow root explains the warning.
+// each judged article[data-testid="tweet"] carries data-wedgewatch = warn | pass | revealed (or
+// pending while the background matches a long post's words), and a warned one holds a
+// [data-wedgewatch-overlay] element whose open shadow root explains the warning.
 import { api } from "../common/browser.js";
 import { MSG } from "../common/messages.js";
 import * as campaign from "./campaign.js";
 import * as campaignView from "./campaign-view.js";
 import { costs } from "./costs.js";
 import { childWith, t } from "./dom.js";
+import * as longPosts from "./long-posts.js";
 import * as overlay from "./overlay.js";
 import { readPost } from "./post-reader.js";
 import { createScheduler } from "./scheduler.js";
@@ -31,11 +33,18 @@ const tabStats = { judged: 0, warned: 0 };
 let statsDelta = {};
 let statsTimer = 0;
 
+/** A long post's verdict while the background matches its words: undecorated, uncounted, judged again on the answer. */
+const PENDING = { matches: [], inQuote: false, pending: true };
+
+/** What post's words match, or PENDING while a long one's answer is on its way (content/long-posts.js). */
 function matchesOf(post) {
   if (post.handle && config.allowlist.has(post.handle.toLowerCase())) return { matches: [], inQuote: false };
-  const own = post.text ? config.matcher.match(post.text) : [];
+  const match = (text) => longPosts.matchesOf(config.matcher, text, () => scheduler.requeueAll(document.body));
+  const own = post.text ? match(post.text) : [];
+  if (!own) return PENDING;
   if (own.length || !post.quoteText) return { matches: own, inQuote: false };
-  return { matches: config.matcher.match(post.quoteText), inQuote: true };
+  const quoted = match(post.quoteText);
+  return quoted ? { matches: quoted, inQuote: true } : PENDING;
 }
 
 function count(post, match) {
@@ -105,13 +114,13 @@ function judge(article, reread = true) {
       && (last.state === "pass" || hasPanel(article))) return "";
     // Paused on this site: no warning, no badge, and nothing counted or remembered.
     verdict = paused ? { matches: [], inQuote: false } : matchesOf(post);
-    if (!paused) count(post, verdict.matches[0]);
+    if (!paused && !verdict.pending) count(post, verdict.matches[0]);
   }
   const { matches, inQuote } = verdict;
   const m = matches[0];
   const repeat = paused ? null : campaign.lookup(article, post);
-  campaignView.badge(article, m ? null : repeat); // a flagged post says it in its panel
-  let state = "pass";
+  campaignView.badge(article, m || verdict.pending ? null : repeat); // a flagged post says it in its panel
+  let state = verdict.pending ? "pending" : "pass";
   if (!m) {
     overlay.remove(article);
     article.removeAttribute(ACTION);

@@ -1,6 +1,7 @@
 // Renders one card per list: status, counts, the reader's switches and the list's rules.
 // Every string that comes from a list goes through textContent: list text is data, never markup.
 import { el } from '../common/el.js';
+import { OFFERS_ROOT } from '../background/updater.js';
 import { errorText, t } from '../common/i18n.js';
 
 function when(ms) {
@@ -22,10 +23,10 @@ export function shortFingerprint(hex) {
   return String(hex).slice(0, 16).replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-// The pinned root, short, with the full fingerprint in its title and a button that copies it,
-// so a reader can compare it with what the publisher shows.
-function rootFact(dl, entry, idp) {
-  const full = entry.pinnedRoot;
+// A root, short, with the full fingerprint in its title and a button that copies it, so a
+// reader can compare it with what the publisher shows: the pinned one, or one offered (idp ends
+// in -offered, label says which).
+function rootFact(dl, entry, idp, full = entry.pinnedRoot, label = t('options_root')) {
   const code = el('code', { id: idp + '-root', text: shortFingerprint(full), title: t('options_root_full', [full]) });
   code.dataset.fingerprint = full;
   const copy = el('button', { type: 'button', id: idp + '-root-copy', className: 'copy', text: t('options_copy_root') });
@@ -33,7 +34,19 @@ function rootFact(dl, entry, idp) {
   copy.addEventListener('click', () => {
     navigator.clipboard.writeText(full).then(() => { copy.textContent = t('options_copied'); }, () => {});
   });
-  dl.append(el('dt', { text: t('options_root') }), el('dd', {}, code, ' ', copy));
+  dl.append(el('dt', { text: label }), el('dd', {}, code, ' ', copy));
+}
+
+// A single-key subscription the server's root cannot take over on its own (Updater.OFFERS_ROOT):
+// the root it offers, and the one action that trusts it in place. Never taken without the click.
+function offeredRoot(article, entry, idp, handlers) {
+  const fingerprint = entry.keyNote.params[2];
+  const dl = el('dl', { className: 'facts' });
+  rootFact(dl, entry, idp + '-offered', fingerprint, t('options_root_offered'));
+  const trust = el('button', { type: 'button', id: idp + '-trust-root', text: t('options_trust_root') });
+  trust.setAttribute('aria-label', t('options_trust_root_named', [entry.title || entry.id]));
+  trust.addEventListener('click', () => handlers.trustRoot(entry.id, fingerprint, trust));
+  article.append(dl, el('div', { className: 'controls' }, trust));
 }
 
 function statusText(entry) {
@@ -41,7 +54,7 @@ function statusText(entry) {
   return entry.source === 'builtin' ? t('options_status_builtin') : t('options_status_ok');
 }
 
-// handlers: {setList(id, change), checkNow(id), remove(id), toggleRule(key, enabled)}
+// handlers: {setList(id, change), checkNow(id), remove(id), toggleRule(key, enabled), trustRoot(id, fingerprint, button)}
 function card(entry, stats, disabled, handlers) {
   const idp = 'list-' + entry.id;
   const article = el('article', { className: 'list', id: idp, attrs: { 'aria-labelledby': idp + '-title' } });
@@ -67,6 +80,7 @@ function card(entry, stats, disabled, handlers) {
   article.append(status);
   if (entry.lastError && entry.lastError.problems && entry.lastError.problems.length) article.append(problemList(entry.lastError.problems));
   if (entry.keyNote) article.append(el('p', { className: 'status note', id: idp + '-key-note', text: errorText(entry.keyNote) }));
+  if (entry.keyNote && OFFERS_ROOT.includes(entry.keyNote.code) && entry.keyNote.params[2] && !entry.pinnedRoot) offeredRoot(article, entry, idp, handlers);
 
   const controls = el('div', { className: 'controls' });
   const enabled = el('input', { type: 'checkbox', id: idp + '-enabled', checked: entry.enabled !== false });

@@ -36,6 +36,14 @@ const handlers = {
     button.disabled = false;
   },
   remove: (id) => send({ type: MSG.UNSUBSCRIBE, id }),
+  // The reader compared the offered root's fingerprint and trusts it: the card redraws from storage.
+  async trustRoot(id, trustRoot, button) {
+    button.disabled = true;
+    const [r] = await send({ type: MSG.UPDATE_NOW, id, trustRoot });
+    button.disabled = false;
+    $('list-' + id + '-trust-error')?.remove();
+    if (r && r.outcome === 'failed' && r.error) button.after(el('p', { className: 'status error', id: 'list-' + id + '-trust-error', text: errorText(r.error) }));
+  },
   toggleRule(key, enabled) {
     const set = new Set(state.settings.disabledRules);
     if (enabled) set.delete(key); else set.add(key);

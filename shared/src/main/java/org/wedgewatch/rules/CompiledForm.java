@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class CompiledForm {
     /** Changes whenever the layout does: a form of another layout is refused, never misread. */
-    static final String MAGIC = "WWC1";
+    static final String MAGIC = "WWC2";
     private static final String DAMAGED = "compiled form: damaged or cut short";
 
     private CompiledForm() {
@@ -167,6 +167,7 @@ public final class CompiledForm {
             ints(t.rootChild, t.rootChild.length, false);
             ints(t.edgeStart, t.edgeStart.length, true);
             ints(t.edgeToken, t.edgeToken.length, false);
+            ints(t.edgeChild, t.edgeChild.length, false);
             ints(t.outputStart, t.outputStart.length, true);
             ints(t.outputs, t.outputs.length, false);
         }
@@ -233,7 +234,11 @@ public final class CompiledForm {
         }
 
         Trie trie() {
-            return new Trie(ints(false), ints(true), ints(false), ints(true), ints(false));
+            Trie t = new Trie(ints(false), ints(true), ints(false), ints(false), ints(true), ints(false));
+            int nodes = t.nodeCount();
+            for (int c : t.edgeChild) if (c <= 0 || c >= nodes) throw new IllegalArgumentException(DAMAGED);
+            for (int c : t.rootChild) if (c < -1 || c == 0 || c >= nodes) throw new IllegalArgumentException(DAMAGED);
+            return t;
         }
     }
 }

@@ -162,6 +162,8 @@ public final class Matcher {
         final int[] liveNode = new int[RING * LIVE];
         final int[] liveStart = new int[RING * LIVE];
         final int[] liveCount = new int[RING];
+        /** The slot of the same node with another start at the same position, or -1. */
+        final int[] sameNode = new int[RING * LIVE];
         // Constant-time de-duplication of the set being built (RE2's sparse set, by stamp).
         int[] stamp = new int[0];
         int[] slot = new int[0];
@@ -401,17 +403,26 @@ public final class Matcher {
             }
         }
 
+        /**
+         * Makes (node, start) live after this position, once. Merged subtrees mean one node can be
+         * reached from different starts (after "Sanders people" and after "him"); each start is kept,
+         * as each can be cancelled by different cues. A node's starts are chained through sameNode.
+         */
         private void add(int node, int start, int here) {
+            int first = -1;
             if (stamp[node] == stampNow) {
-                int k = slot[node];
-                if (start > liveStart[k]) liveStart[k] = start; // keep the shortest span
-                return;
+                first = slot[node];
+                for (int k = first; k >= 0; k = sameNode[k]) {
+                    steps++;
+                    if (liveStart[k] == start) return;
+                }
             }
             int count = liveCount[here];
             if (count == LIVE) return;
             int k = here * LIVE + count;
             stamp[node] = stampNow;
             slot[node] = k;
+            sameNode[k] = first;
             liveNode[k] = node;
             liveStart[k] = start;
             liveCount[here] = count + 1;
@@ -645,7 +656,7 @@ public final class Matcher {
                     if (patterns.kind[trie.outputs[o]] == PatternTable.RULE) return trie.outputs[o];
                 }
                 for (int edge = trie.edgeStart[at]; edge < trie.edgeStart[at + 1] && tail < queue.length; edge++) {
-                    queue[tail++] = edge + 1;
+                    queue[tail++] = trie.edgeChild[edge];
                 }
             }
             return -1;

@@ -80,7 +80,7 @@ class CompiledFormTest {
         assertThrows(IllegalArgumentException.class, () -> CompiledForm.read(form.substring(0, mid)));
         assertThrows(IllegalArgumentException.class, () -> CompiledForm.read("WWC0" + form.substring(4)));
         assertThrows(IllegalArgumentException.class, () -> CompiledForm.read(""));
-        assertThrows(IllegalArgumentException.class, () -> CompiledForm.read("WWC1\\"));
+        assertThrows(IllegalArgumentException.class, () -> CompiledForm.read(CompiledForm.MAGIC + "\\"));
     }
 
     private static String describe(Explanation e) {

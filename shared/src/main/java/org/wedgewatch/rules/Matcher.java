@@ -162,6 +162,7 @@ public final class Matcher {
         final int[] liveNode = new int[RING * LIVE];
         final int[] liveStart = new int[RING * LIVE];
         final int[] liveCount = new int[RING];
+        static final int STARTS_PER_NODE = 4;
         /** The slot of the same node with another start at the same position, or -1. */
         final int[] sameNode = new int[RING * LIVE];
         // Constant-time de-duplication of the set being built (RE2's sparse set, by stamp).
@@ -406,15 +407,23 @@ public final class Matcher {
         /**
          * Makes (node, start) live after this position, once. Merged subtrees mean one node can be
          * reached from different starts (after "Sanders people" and after "him"); each start is kept,
-         * as each can be cancelled by different cues. A node's starts are chained through sameNode.
+         * as each can be cancelled by different cues, up to STARTS_PER_NODE of them; past that the
+         * latest start stands for the rest (the shortest span), so a step stays constant time.
+         * A node's starts are chained through sameNode.
          */
         private void add(int node, int start, int here) {
             int first = -1;
             if (stamp[node] == stampNow) {
                 first = slot[node];
+                int starts = 0;
                 for (int k = first; k >= 0; k = sameNode[k]) {
                     steps++;
                     if (liveStart[k] == start) return;
+                    starts++;
+                }
+                if (starts >= STARTS_PER_NODE) {
+                    if (start > liveStart[first]) liveStart[first] = start;
+                    return;
                 }
             }
             int count = liveCount[here];

@@ -247,12 +247,16 @@ public final class Normalizer {
         t.size = out;
     }
 
-    /** The end of the run of single letters separated by one space or dot from token i (i + 1 when none). */
+    /**
+     * The end of the run of single letters from token i (i + 1 when none), all separated by the
+     * same one character: in "r.e.a.l r.a.c.i.s.t.s" the space between the dotted words ends a run.
+     */
     private static int spacedRunEnd(Folded f, Tokens t, int i) {
         int j = i + 1;
-        if (t.kinds[i] != SINGLE) return j;
+        if (t.kinds[i] != SINGLE || j >= t.size) return j;
+        char separator = f.chars[t.ends[i]];
         while (j < t.size && t.kinds[j] == SINGLE && !t.sentenceStarts[j] && t.starts[j] - t.ends[j - 1] == 1
-                && isLetterSeparator(f.chars[t.ends[j - 1]])) {
+                && f.chars[t.ends[j - 1]] == separator && isLetterSeparator(separator)) {
             j++;
         }
         return j;

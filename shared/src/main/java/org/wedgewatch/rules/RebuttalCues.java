@@ -47,6 +47,9 @@ final class RebuttalCues {
         "except before: {speaker} * {saying} [that]" + "\n" +
         "except before: {kin} [who|that] {saying} [that]" + "\n" +
         "except before: {kin} * {saying} [that]" + "\n" +
+        // "My aunt, who watches cable all day, told me that ...": a speaker with words between it and its verb.
+        "except before: {kin} (who|that) *5 *3 (told|tells|said|says|insists|insisted|claims|claimed|swears|swore) [me|us] [that]" + "\n" +
+        "except before: (the|this|that|a) {claim} *5 *5 (was|is) that" + "\n" +
         "except before: (told|tell|tells|telling|texted|texting|emailed|messaged|wrote|writes|assured) *3 that" + "\n" +
         "except before: (told|tell|tells|telling) (me|us|you|everyone|people) that" + "\n" +
         "except before: (claiming|insisting|arguing|suggesting|alleging|asserting|posting|tweeting|writing) [that]" + "\n" +
@@ -103,6 +106,7 @@ final class RebuttalCues {
         "  match: say it louder" + "\n" +
         "  match: (has to|have to|got to|going to|gona|will|gotta|i will|i am going to) say it" + "\n" +
         "  match: [and] (it is|it s|it was) not even close" + "\n" +
+        "  match: [i have|and i have] no notes" + "\n" +
         "  match: (he is|she is|they are|he s|she s|they re|you are) [honestly|really] not wrong" + "\n" +
         "  match: (say|says|said|saying) [it|this] out loud" + "\n" +
         "  match: say it again" + "\n" +
@@ -121,7 +125,7 @@ final class RebuttalCues {
         "rule denial" + "\n" +
         "  family: built-in" + "\n" +
         "  explain: Denies a denial, so the claim after it is made." + "\n" +
-        "  match: (not|never) (pretend|act like|tell me|kid yourself|forget|saying|like)" + "\n" +
+        "  match: (not|never) (pretend|act like|tell me|kid yourself|kid ourselves|forget|saying|like)" + "\n" +
         "  match: tell me (again|one more time) [that]" + "\n" +
         "  match: (it is|it s) not that" + "\n" +
         "  match: (nobody|no one) (will|can|could) [ever] convince me [that]" + "\n" +

@@ -32,6 +32,7 @@ class NormalizerTest {
         "pr0gressives r the real racists = progresives are the real racists",
         "L e f t i s t s lost = leftists lost",
         "D.e.m.s lost = dems lost",
+        "r.e.a.l r.a.c.i.s.t.s = real racists",
         "Leeeeftists are the reeeeal racists = leftists are the real racists",
         "#BernieBros lost = bernie bros lost",
         "#berniebros lost = berniebros lost",

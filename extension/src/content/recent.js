@@ -1,20 +1,17 @@
-// What a tab remembers of the posts it has counted: the most recent ones only. X reuses cells, so
-// a post seen again (scrolled back to, re-rendered) must not count twice; but a long scroll must
-// not make the tab remember every post it ever showed.
+// The posts a tab has counted, the most recent only: X reuses cells, so a post seen again must
+// not count twice, but a long scroll must not make the tab remember every post it showed.
 
 /**
- * A set of the ids most recently added or seen again, at most `limit` of them and `maxChars`
- * characters in all (an id holds a post's words, and a post may be long); the oldest are
- * forgotten first, the newest never.
+ * The ids most recently added or seen again: at most `limit` of them and `maxChars` characters
+ * (an id holds a post's words); the oldest go first, the newest never.
  * @param {number} limit
  * @param {number} maxChars
  */
 export function recentSet(limit, maxChars) {
-  /** Insertion order is recency order: the first is the oldest. */
-  const ids = new Set();
+  const ids = new Set(); // in insertion order: oldest first
   let chars = 0;
   return {
-    /** Adds id and says whether it is new: false when it is remembered (it becomes the most recent). */
+    /** Adds id; false when it was there (it becomes the most recent). */
     add(/** @type {string} */ id) {
       if (ids.delete(id)) {
         ids.add(id);

@@ -5,8 +5,8 @@
 // - after another post: the same, but another post was matched first (code and the data every
 //   post reads are back; what this post's own words reach in the automaton is not);
 // - warm: right after matching it.
-// The page's p99 is the first kind's cost plus the read and the panel's; the automaton's size
-// (the compiled form's length stands for it) is what moves it.
+// The first kind is the engine's share of the page's p99 (the read and the panel, cold too, are
+// the rest); it grows with the automaton (the compiled form's length stands for its size).
 // Ends with one line: `bench: cold-match key=value ...`.
 import fs from "node:fs";
 import path from "node:path";

@@ -88,6 +88,13 @@ test('marks on posts are set and cleared one at a time, and month-old ones dropp
 test('lists stored without a summary of their rules get one, once', () => {
   const lists = { alpha: { id: 'alpha', source: 'url', text: listText('alpha', 2) } };
   const filled = Storage.withRuleSummaries(lists, engine);
-  assert.deepEqual(filled.alpha.rules, [{ id: 'r1', family: 'F1 test', explanation: 'A rule for the tests.' }]);
+  assert.deepEqual(filled.alpha.rules, [['r1', 'F1 test', 'A rule for the tests.']]);
   assert.equal(Storage.withRuleSummaries(filled, engine), filled);
+});
+
+test('a summary stored in the older shape (rules as objects) is made again as tuples; the rest of the entry stays', () => {
+  const older = { id: 'alpha', source: 'url', text: listText('alpha', 2), enabled: false, etag: '"e"',
+    rules: [{ id: 'r1', family: 'F1 test', explanation: 'A rule for the tests.' }] };
+  const filled = Storage.withRuleSummaries({ alpha: older }, engine);
+  assert.deepEqual(filled.alpha, { ...older, rules: [['r1', 'F1 test', 'A rule for the tests.']] });
 });

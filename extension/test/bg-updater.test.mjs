@@ -212,5 +212,5 @@ test('a list whose own example fails is refused by the real engine, naming the e
 
 test('a subscribed list keeps what the options page shows of its rules, parsed when it arrived', async () => {
   const { entry } = await subscribed(listText('alpha', 3));
-  assert.deepEqual(entry.rules, [{ id: 'r1', family: 'F1 test', explanation: 'A rule for the tests.' }]);
+  assert.deepEqual(entry.rules, [['r1', 'F1 test', 'A rule for the tests.']]);
 });

@@ -49,11 +49,13 @@ export function seedBuiltin(lists, text, url, engine, now) {
 }
 
 /**
- * Lists stored without the summary of their rules (kept since lists are checked once, on arrival)
- * get it now, so the options page never parses; `lists` itself when none lacked it.
+ * Lists stored without the summary of their rules (kept since lists are checked once, on arrival),
+ * or with one in an older shape (rules as objects), get it now, so the options page never parses;
+ * `lists` itself when none lacked it.
  */
 export function withRuleSummaries(lists, engine) {
-  const missing = Object.values(lists).filter((e) => e && typeof e.text === 'string' && !Array.isArray(e.rules));
+  const summarized = (e) => Array.isArray(e.rules) && e.rules.every(Array.isArray);
+  const missing = Object.values(lists).filter((e) => e && typeof e.text === 'string' && !summarized(e));
   if (!missing.length) return lists;
   const loaded = engine.load(missing.map((e) => e.text));
   loaded.release();

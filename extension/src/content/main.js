@@ -11,6 +11,7 @@ import { childWith, t } from "./dom.js";
 import * as longPosts from "./long-posts.js";
 import * as overlay from "./overlay.js";
 import { readPost } from "./post-reader.js";
+import { recentSet } from "./recent.js";
 import { createScheduler } from "./scheduler.js";
 import { OVERLAY_ATTR } from "./selectors.js";
 import * as settings from "./settings.js";
@@ -27,8 +28,10 @@ let generation = 0;
 /** article -> {generation, paused, state, post, verdict}: what it was last judged on and found, to
  *  skip unchanged posts cheaply and to redecorate one without reading and matching it again. */
 const judged = new WeakMap();
-/** Posts already counted in stats ("key\0text"), so a reused cell isn't counted twice. */
-const counted = new Set();
+/** Posts counted in stats ("key\0text\0quoted text") so a reused cell isn't counted twice: the last
+ *  5,000 (far more than a reader scrolls back over) and 4 MB of words, so a long scroll doesn't
+ *  grow it forever. */
+const counted = recentSet(5000, 2_000_000);
 const tabStats = { judged: 0, warned: 0 };
 let statsDelta = {};
 let statsTimer = 0;
@@ -49,8 +52,7 @@ function matchesOf(post) {
 
 function count(post, match) {
   const id = post.key + "\u0000" + post.text + "\u0000" + post.quoteText;
-  if (counted.has(id)) return;
-  counted.add(id);
+  if (!counted.add(id)) return;
   tabStats.judged++;
   if (match) tabStats.warned++;
   for (const listId of Object.keys(config.lists)) {

@@ -104,16 +104,18 @@ function card(entry, stats, disabled, handlers) {
   }
   article.append(controls);
 
-  const rules = entry.rules || []; // kept with the list by the background when it arrived
+  // Kept with the list by the background when it arrived, as updater.ruleSummaries' tuples; an
+  // older stored shape shows no rules until the background, starting, has made them again.
+  const rules = (entry.rules || []).filter(Array.isArray);
   const details = el('details', { id: idp + '-rules' });
   details.append(el('summary', { text: t('options_rules_summary', [String(rules.length)]) }));
   const ul = el('ul', { className: 'rules' });
-  for (const rule of rules) {
-    const key = entry.id + '/' + rule.id;
-    const box = el('input', { type: 'checkbox', id: idp + '-rule-' + rule.id, checked: !disabled.has(key) });
+  for (const [id, family, explanation] of rules) {
+    const key = entry.id + '/' + id;
+    const box = el('input', { type: 'checkbox', id: idp + '-rule-' + id, checked: !disabled.has(key) });
     box.addEventListener('change', () => handlers.toggleRule(key, box.checked));
-    const label = el('label', { htmlFor: box.id }, el('code', { text: rule.id }), ' ', el('span', { className: 'family', text: rule.family }));
-    ul.append(el('li', {}, box, label, el('p', { className: 'explanation', text: rule.explanation })));
+    const label = el('label', { htmlFor: box.id }, el('code', { text: id }), ' ', el('span', { className: 'family', text: family }));
+    ul.append(el('li', {}, box, label, el('p', { className: 'explanation', text: explanation })));
   }
   details.append(ul);
   article.append(details);

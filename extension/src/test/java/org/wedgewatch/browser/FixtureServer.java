@@ -86,6 +86,16 @@ public final class FixtureServer implements AutoCloseable {
         }
     }
 
+    /** The ids of the bundled list's rules, in the list's order. */
+    public static java.util.List<String> defaultListRuleIds() {
+        try {
+            return java.nio.file.Files.readAllLines(repoRoot().resolve("lists/coalition-defense.txt")).stream()
+                    .filter(l -> l.startsWith("rule ")).map(l -> l.substring("rule ".length()).strip()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Path repoRoot() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve("extension/build.mjs"))) p = p.getParent();

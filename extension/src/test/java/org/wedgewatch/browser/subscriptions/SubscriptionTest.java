@@ -108,10 +108,14 @@ class SubscriptionTest {
         browser.waiting().until(ExpectedConditions.stalenessOf(enabled));
         WebElement details = card("coalition-defense").findElement(By.tagName("details"));
         details.findElement(By.tagName("summary")).click();
-        WebElement firstRule = details.findElement(By.cssSelector("input[type=checkbox]"));
-        firstRule.click();
+        // Each rule shows its id and family, from the summary the background kept when the list arrived.
+        String firstId = FixtureServer.defaultListRuleIds().get(0);
+        WebElement first = details.findElement(By.cssSelector("li"));
+        assertEquals(firstId, first.findElement(By.tagName("code")).getText());
+        assertTrue(!first.findElement(By.className("family")).getText().isBlank());
+        first.findElement(By.cssSelector("input[type=checkbox]")).click();
         browser.waiting().until(d -> settings().get("disabledRules").size() == 1);
-        assertTrue(settings().get("disabledRules").get(0).asText().startsWith("coalition-defense/"));
+        assertEquals("coalition-defense/" + firstId, settings().get("disabledRules").get(0).asText());
     }
 
     @Test

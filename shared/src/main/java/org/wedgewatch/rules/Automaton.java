@@ -22,6 +22,8 @@ final class Automaton {
     final boolean[] barrier;
     /** Words that open a question ("why", "who", "are"): a question that opens with one is asked, not echoed. */
     final boolean[] asks;
+    /** Words that open an aside between commas ("who ...", "and I say this ..."): matches read past it. */
+    final boolean[] opensAside;
     final Trie phrases;
     /** Outputs: a class token id times two, plus one for a refer word ("they"). */
     final Trie terms;
@@ -29,13 +31,14 @@ final class Automaton {
     final int[] tailToken;
     final Typos typos;
 
-    Automaton(Vocabulary vocabulary, boolean[] negation, boolean[] filler, boolean[] barrier, boolean[] asks, Trie phrases, Trie terms,
-              int[] tailToken, Typos typos) {
+    Automaton(Vocabulary vocabulary, boolean[] negation, boolean[] filler, boolean[] barrier, boolean[] asks, boolean[] opensAside,
+              Trie phrases, Trie terms, int[] tailToken, Typos typos) {
         this.vocabulary = vocabulary;
         this.negation = negation;
         this.filler = filler;
         this.barrier = barrier;
         this.asks = asks;
+        this.opensAside = opensAside;
         this.phrases = phrases;
         this.terms = terms;
         this.tailToken = tailToken;

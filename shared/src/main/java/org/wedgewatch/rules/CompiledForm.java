@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class CompiledForm {
     /** Changes whenever the layout does: a form of another layout is refused, never misread. */
-    static final String MAGIC = "WWC2";
+    static final String MAGIC = "WWC3";
     private static final String DAMAGED = "compiled form: damaged or cut short";
 
     private CompiledForm() {
@@ -32,6 +32,7 @@ public final class CompiledForm {
         w.marks(a.filler);
         w.marks(a.barrier);
         w.marks(a.asks);
+        w.marks(a.opensAside);
         w.trie(a.phrases);
         w.trie(a.terms);
         w.ints(a.tailToken, a.tailToken.length, false);
@@ -76,6 +77,7 @@ public final class CompiledForm {
             boolean[] filler = r.marks(vocab);
             boolean[] barrier = r.marks(vocab);
             boolean[] asks = r.marks(vocab);
+            boolean[] opensAside = r.marks(vocab);
             Trie phrases = r.trie();
             Trie terms = r.trie();
             int[] tailToken = r.ints(false);
@@ -84,7 +86,7 @@ public final class CompiledForm {
             for (int k = 0; k < keys.size(); k++) target[k] = r.num();
             Typos typos = new Typos(keys, target, vocabulary);
             vocabulary.typos = typos; // the normalizer's first test for a slip, as after compiling
-            Automaton a = new Automaton(vocabulary, negation, filler, barrier, asks, phrases, terms, tailToken, typos);
+            Automaton a = new Automaton(vocabulary, negation, filler, barrier, asks, opensAside, phrases, terms, tailToken, typos);
             PatternTable p = new PatternTable();
             p.kind = r.ints(false);
             p.list = r.ints(false);

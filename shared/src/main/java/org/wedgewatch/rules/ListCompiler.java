@@ -39,6 +39,13 @@ public final class ListCompiler {
         "does", "did", "can", "could", "will", "would", "should", "shall", "have", "has", "had", "am", "q",
     };
 
+    /**
+     * Words that open an aside set off by commas: "The DSA crowd, who spent October posting that
+     * both parties are the same, kneecapped Hillary" is read past it. Not "the" or "as": "Liberals,
+     * the GOP says, are ..." and "..., as my uncle says, ..." name a speaker.
+     */
+    static final String[] ASIDE_WORDS = {"who", "which", "whose", "and", "honestly", "frankly", "sorry", "i", "whether"};
+
     private final Vocabulary vocabulary = new Vocabulary();
     private final TrieBuilder phrases = new TrieBuilder();
     private final TrieBuilder terms = new TrieBuilder();
@@ -55,6 +62,7 @@ public final class ListCompiler {
         for (String f : FILLERS) id(Normalizer.collapseRepeats(f));
         for (String b : BARRIERS) id(Normalizer.collapseRepeats(b));
         for (String q : QUESTION_WORDS) id(Normalizer.collapseRepeats(q));
+        for (String a : ASIDE_WORDS) id(Normalizer.collapseRepeats(a));
     }
 
     public static Matcher compile(List<PatternList> lists) {
@@ -176,12 +184,14 @@ public final class ListCompiler {
         for (String b : BARRIERS) barrier[vocabulary.get(Normalizer.collapseRepeats(b))] = true;
         boolean[] asks = new boolean[vocab];
         for (String q : QUESTION_WORDS) asks[vocabulary.get(Normalizer.collapseRepeats(q))] = true;
+        boolean[] opensAside = new boolean[vocab];
+        for (String a : ASIDE_WORDS) opensAside[vocabulary.get(Normalizer.collapseRepeats(a))] = true;
         int[] tailToken = new int[vocab];
         java.util.Arrays.fill(tailToken, -1);
         for (Map.Entry<Integer, Integer> e : tailTokens.entrySet()) tailToken[e.getKey()] = e.getValue();
         Typos typos = new Typos();
         for (int id = 0; id < vocab; id++) typos.add(vocabulary.word(id), id);
         vocabulary.typos = typos;
-        return new Automaton(vocabulary, negation, filler, barrier, asks, phrases.build(vocab), terms.build(vocab), tailToken, typos);
+        return new Automaton(vocabulary, negation, filler, barrier, asks, opensAside, phrases.build(vocab), terms.build(vocab), tailToken, typos);
     }
 }

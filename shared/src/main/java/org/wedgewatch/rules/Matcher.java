@@ -146,6 +146,8 @@ public final class Matcher {
         int[] origin = new int[64];    // index into tokens; -1 at a sentence end
         int[] sentence = new int[64];  // sentence number of each position
         int[] quotedBefore = new int[65]; // quoted words before each position
+        boolean[] commaBefore = new boolean[64]; // a comma between this position's word and the one before
+        boolean[] aside = new boolean[64]; // inside an aside between commas: matches read past it
         int steps; // an int, not a long: TeaVM emulates long arithmetic, and this is counted in the hot loop
 
         // The automaton's parts, read at every position.
@@ -163,6 +165,7 @@ public final class Matcher {
         final int[] liveStart = new int[RING * LIVE];
         final int[] liveCount = new int[RING];
         static final int STARTS_PER_NODE = 4;
+        static final int MAX_ASIDE = 15;
         /** The slot of the same node with another start at the same position, or -1. */
         final int[] sameNode = new int[RING * LIVE];
         // Constant-time de-duplication of the set being built (RE2's sparse set, by stamp).
@@ -218,6 +221,8 @@ public final class Matcher {
                 origin = new int[capacity];
                 sentence = new int[capacity];
                 quotedBefore = new int[capacity + 1];
+                commaBefore = new boolean[capacity];
+                aside = new boolean[capacity];
             }
             boolean[] quoted = Quotes.quotedTokens(t);
             int s = 0;
@@ -233,10 +238,37 @@ public final class Matcher {
                 else ids[n] = automaton.tokenId(t.words[i]);
                 origin[n] = i;
                 sentence[n] = s;
+                commaBefore[n] = i > 0 && commaBetween(t.text, t.ends[i - 1], t.starts[i]);
+                aside[n] = false;
                 quotedBefore[n + 1] = quotedBefore[n] + (quoted != null && quoted[i] ? 1 : 0);
                 n++;
             }
             if (n > 0) addBreak(t, t.size, s); // the post's end ends its last sentence
+            markAsides();
+        }
+
+        private static boolean commaBetween(String text, int from, int to) {
+            for (int k = from; k < to; k++) if (text.charAt(k) == ',') return true;
+            return false;
+        }
+
+        /**
+         * An aside opens with a comma and one of the automaton's aside words, in the middle of a
+         * sentence, and closes at the next comma of the sentence, at most MAX_ASIDE words on.
+         */
+        private void markAsides() {
+            for (int p = 1; p < n; p++) {
+                int id = ids[p];
+                if (!commaBefore[p] || id <= Automaton.QUESTION || !automaton.opensAside[id] || sentence[p - 1] != sentence[p]
+                        || origin[p - 1] < 0) continue;
+                for (int q = p + 1; q < n && q <= p + MAX_ASIDE && sentence[q] == sentence[p] && origin[q] >= 0; q++) {
+                    steps++;
+                    if (!commaBefore[q]) continue;
+                    for (int k = p; k < q; k++) aside[k] = true;
+                    p = q - 1;
+                    break;
+                }
+            }
         }
 
         /** A sentence-end position before token {@code next} (or at the end of the post). */
@@ -347,7 +379,7 @@ public final class Matcher {
             boolean isBreak = token == Automaton.BREAK || token == Automaton.QUESTION;
             boolean word = token > Automaton.QUESTION;
             boolean negates = word && negation[token];
-            boolean skipped = word && filler[token];
+            boolean skipped = word && filler[token] || aside[i];
             if (negates && sentence[i] == denialSentence) { // "... didn't cost us" after "let's not pretend"
                 negates = false;
                 skipped = true;

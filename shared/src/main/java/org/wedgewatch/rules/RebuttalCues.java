@@ -60,7 +60,7 @@ final class RebuttalCues {
         "except before: (keep|keeps|kept) (seeing|hearing|reading) [that|people say|posts saying]" + "\n" +
         "except before: (painted|painting|portrayed|portraying|framed|framing|depicted|depicting|cast|casting|smeared|smearing)" + "\n" +
         // A saying verb inside a match means its words were someone's words: "accounts posing as progressives called the DNC ...".
-        "except: (called|claimed|claims|claiming|labeled|labelled|branded|accused|painted|portrayed)" + "\n" +
+        "except: (called|claimed|claims|claiming|labeled|labelled|branded|accused|painted|portrayed|insists|insisted|says|said|swears|swore)" + "\n" +
         "except before: whether" + "\n" +
         "except before: (the|a|that|this|hashtags like|tags like) (hashtag|tag)" + "\n" +
         "except before: (informed|informs|assured|assures) (me|us|everyone|people) [that]" + "\n" +

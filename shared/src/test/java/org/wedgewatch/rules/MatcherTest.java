@@ -23,6 +23,8 @@ class MatcherTest {
         "#BernieBros are in Moscow's pocket",
         "L3ftists 🔥🔥 are the real raci$ts",
         "P r o g r e s s i v e s are the real racists",
+        "Progressives, who never once knocked a door in Michigan, are the real racists",
+        "Progressives are, and I cannot stress this enough, the real racists",
     })
     void smearsWarn(String text) {
         assertTrue(m.warns(text), text);
@@ -47,6 +49,9 @@ class MatcherTest {
         "I disagree with Sanders on guns",
         "Clinton underinvested in Wisconsin",
         "Republicans are in the pocket of the NRA",
+        "Progressives, the GOP says, are the real racists",
+        "Progressives, my uncle swears, are the real racists",
+        "Progressives, who marched with me, are fighting the real racists",
     })
     void rebuttalsAndOtherTopicsPass(String text) {
         assertEquals(List.of(), m.match(text), text);

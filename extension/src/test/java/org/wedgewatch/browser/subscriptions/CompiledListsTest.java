@@ -50,7 +50,7 @@ class CompiledListsTest {
         browser.openOptions();
         browser.waiting().until(d -> browser.stored("compiled").has("key"));
         JsonNode compiled = browser.stored("compiled");
-        assertTrue(compiled.get("form").asText().startsWith("WWC2"), "a compiled form");
+        assertTrue(compiled.get("form").asText().startsWith("WWC3"), "a compiled form");
         assertEquals("coalition-defense", compiled.get("lists").get(0).get("list").get("id").asText());
         String key = compiled.get("key").asText();
 

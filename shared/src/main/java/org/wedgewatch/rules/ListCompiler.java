@@ -44,7 +44,8 @@ public final class ListCompiler {
      * both parties are the same, kneecapped Hillary" is read past it. Not "the" or "as": "Liberals,
      * the GOP says, are ..." and "..., as my uncle says, ..." name a speaker.
      */
-    static final String[] ASIDE_WORDS = {"who", "which", "whose", "and", "honestly", "frankly", "sorry", "i", "whether"};
+    static final String[] ASIDE_WORDS = {"who", "which", "whose", "and", "honestly", "frankly", "sorry", "i", "whether", "if",
+        "quite", "no", "to", "in", "without", "seriously", "truly", "believe", "trust", "mind", "let"};
 
     private final Vocabulary vocabulary = new Vocabulary();
     private final TrieBuilder phrases = new TrieBuilder();

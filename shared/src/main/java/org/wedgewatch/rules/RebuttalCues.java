@@ -89,6 +89,7 @@ final class RebuttalCues {
         "except after: (is|are) what (trolls|bots|they|russia|the kremlin|the gop) want" + "\n" +
         "except after: ? (no|nope|wrong|false|nah|hardly|only if|not really|of course not|please|not even close|lol no|come on|doubtful|really|seriously|check|look at|read|show me|source)" + "\n" +
         "except after: ? *3 (not|no|never|nothing|nobody|none|wrong|false|nonsense|myth|untrue)" + "\n" +
+        "except after: ? (that is|that s|this is) (the|a) (question|claim|line|meme|talking point)" + "\n" +
         // "... It isn't." denies the claim; "... It isn't even close." insists on it.
         "except after: / (it|they|he|she|that|this) (did|does|is|are|was|were|has|have|do) not (/|{denied})" + "\n" +
         "except after: (is|was|are) [just|a] (easier|lazy|wrong|unfair|a mistake|a cop out|a dodge|pointless|cheap) [than]" + "\n" +
@@ -136,6 +137,7 @@ final class RebuttalCues {
         "  match: (nobody|no one|you) (can|could) (deny|say|pretend|tell me)" + "\n" +
         "  match: (cannot|can not) deny" + "\n" +
         "  match: stop (pretending|acting like)" + "\n" +
+        "  match: (anyone|anybody) [still] pretending" + "\n" +
         "");
 
     /** The cue rule whose wordings deny a denial: after them, "isn't" and "didn't" assert. */

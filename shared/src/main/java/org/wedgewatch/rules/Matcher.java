@@ -148,6 +148,7 @@ public final class Matcher {
         int[] quotedBefore = new int[65]; // quoted words before each position
         boolean[] commaBefore = new boolean[64]; // a comma between this position's word and the one before
         boolean[] aside = new boolean[64]; // inside an aside between commas: matches read past it
+        int[] asideEnd = new int[64]; // at a position inside an aside: the position just after it
         int steps; // an int, not a long: TeaVM emulates long arithmetic, and this is counted in the hot loop
 
         // The automaton's parts, read at every position.
@@ -223,6 +224,7 @@ public final class Matcher {
                 quotedBefore = new int[capacity + 1];
                 commaBefore = new boolean[capacity];
                 aside = new boolean[capacity];
+                asideEnd = new int[capacity];
             }
             boolean[] quoted = Quotes.quotedTokens(t);
             int s = 0;
@@ -264,7 +266,10 @@ public final class Matcher {
                 for (int q = p + 1; q < n && q <= p + MAX_ASIDE && sentence[q] == sentence[p] && origin[q] >= 0; q++) {
                     steps++;
                     if (!commaBefore[q]) continue;
-                    for (int k = p; k < q; k++) aside[k] = true;
+                    for (int k = p; k < q; k++) {
+                        aside[k] = true;
+                        asideEnd[k] = q;
+                    }
                     p = q - 1;
                     break;
                 }
@@ -617,7 +622,8 @@ public final class Matcher {
                 for (int x = headByEnd[end]; x >= 0; x = nextByEnd[x]) {
                     steps++;
                     int q = hitPattern[x];
-                    if (place(q) == Exemption.Place.OVER && hitStart[x] <= e && patterns.covers(q, p)) return x;
+                    if (place(q) == Exemption.Place.OVER && hitStart[x] <= e && patterns.covers(q, p)
+                            && !asideBefore(hitStart[x], end, e)) return x;
                 }
             }
             for (int start = e + 1; start <= Math.min(n - 1, e + 1 + AFTER_WINDOW + 1); start++) {
@@ -631,6 +637,15 @@ public final class Matcher {
                 }
             }
             return -1;
+        }
+
+        /**
+         * Is the exception's hit, from {@code from} to {@code to}, inside an aside that the claim,
+         * ending at {@code claimEnd}, reads past? "The Clintonistas, who called it reform, are the
+         * real racists": the aside's words are not the claim's.
+         */
+        private boolean asideBefore(int from, int to, int claimEnd) {
+            return aside[from] && to < asideEnd[from] && claimEnd >= asideEnd[from];
         }
 
         /** "Leftists love calling everyone a bigot, but they're the real racists": "but" ends the cue's reach. */

@@ -117,7 +117,7 @@ final class RebuttalCues {
         "  match: can not argue with (him|her|them|that|it)" + "\n" +
         "  match: (dead on|keep saying it|been saying it|framed it|hung it)" + "\n" +
         "  match: never [once] found (him|her|them) wrong" + "\n" +
-        "  match: (it is|it s|that is) (not|no) (untrue|a stretch|an exaggeration|wrong) [to say] [that]" + "\n" +
+        "  match: (it is|it s|that is) (not|no) (untrue|unfair|a stretch|an exaggeration|wrong) [to say] [that]" + "\n" +
         "  match: (like|as) (my|our|the) [old] {kin} [always|once|used to] (said|says|say|put it)" + "\n" +
         "  match: (i am|i m) [just] saying" + "\n" +
         "  match: ? yes" + "\n" +
@@ -134,7 +134,7 @@ final class RebuttalCues {
         "  match: (can not|could not) say" + "\n" +
         "  match: (not|never) try to (tell me|pretend|act like)" + "\n" +
         "  match: (nobody|no one) (can|could|will|is going to) (convince|tell|persuade) me" + "\n" +
-        "  match: (nobody|no one|you) (can|could) (deny|say|pretend|tell me)" + "\n" +
+        "  match: (nobody|no one|you) (can|could) [seriously|honestly|really] (deny|say|pretend|tell me|claim|argue)" + "\n" +
         "  match: (cannot|can not) deny" + "\n" +
         "  match: stop (pretending|acting like)" + "\n" +
         "  match: (anyone|anybody) [still] pretending" + "\n" +

@@ -25,6 +25,7 @@ class MatcherTest {
         "P r o g r e s s i v e s are the real racists",
         "Progressives, who never once knocked a door in Michigan, are the real racists",
         "Progressives are, and I cannot stress this enough, the real racists",
+        "Progressives, who called it a victory, are the real racists",
     })
     void smearsWarn(String text) {
         assertTrue(m.warns(text), text);
@@ -52,6 +53,7 @@ class MatcherTest {
         "Progressives, the GOP says, are the real racists",
         "Progressives, my uncle swears, are the real racists",
         "Progressives, who marched with me, are fighting the real racists",
+        "Progressives, who the GOP says are the real racists, won the city council",
     })
     void rebuttalsAndOtherTopicsPass(String text) {
         assertEquals(List.of(), m.match(text), text);

@@ -227,6 +227,7 @@ public final class Matcher {
                 asideEnd = new int[capacity];
             }
             boolean[] quoted = Quotes.quotedTokens(t);
+            boolean commas = t.text.indexOf(',') >= 0; // most posts have none: no aside to look for
             int s = 0;
             boolean pendingBreak = false;
             for (int i = 0; i < t.size; i++) {
@@ -240,13 +241,13 @@ public final class Matcher {
                 else ids[n] = automaton.tokenId(t.words[i]);
                 origin[n] = i;
                 sentence[n] = s;
-                commaBefore[n] = i > 0 && commaBetween(t.text, t.ends[i - 1], t.starts[i]);
+                commaBefore[n] = commas && i > 0 && commaBetween(t.text, t.ends[i - 1], t.starts[i]);
                 aside[n] = false;
                 quotedBefore[n + 1] = quotedBefore[n] + (quoted != null && quoted[i] ? 1 : 0);
                 n++;
             }
             if (n > 0) addBreak(t, t.size, s); // the post's end ends its last sentence
-            markAsides();
+            if (commas) markAsides();
         }
 
         private static boolean commaBetween(String text, int from, int to) {

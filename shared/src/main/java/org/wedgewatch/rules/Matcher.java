@@ -282,6 +282,8 @@ public final class Matcher {
             ids[n] = Quotes.questionBefore(t, next) ? Automaton.QUESTION : Automaton.BREAK;
             origin[n] = -1;
             sentence[n] = s;
+            commaBefore[n] = false;
+            aside[n] = false; // arrays are reused from post to post: a sentence end is never an aside
             quotedBefore[n + 1] = quotedBefore[n];
             n++;
         }
@@ -624,7 +626,7 @@ public final class Matcher {
                     steps++;
                     int q = hitPattern[x];
                     if (place(q) == Exemption.Place.OVER && hitStart[x] <= e && patterns.covers(q, p)
-                            && !asideBefore(hitStart[x], end, e)) return x;
+                            && !inAsideReadPast(hitStart[x], end, e)) return x;
                 }
             }
             for (int start = e + 1; start <= Math.min(n - 1, e + 1 + AFTER_WINDOW + 1); start++) {
@@ -645,7 +647,7 @@ public final class Matcher {
          * ending at {@code claimEnd}, reads past? "The Clintonistas, who called it reform, are the
          * real racists": the aside's words are not the claim's.
          */
-        private boolean asideBefore(int from, int to, int claimEnd) {
+        private boolean inAsideReadPast(int from, int to, int claimEnd) {
             return aside[from] && to < asideEnd[from] && claimEnd >= asideEnd[from];
         }
 

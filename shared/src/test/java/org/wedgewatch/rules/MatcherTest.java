@@ -60,6 +60,14 @@ class MatcherTest {
     }
 
     @Test
+    void anAsideInOnePostDoesNotCarryAClaimAcrossASentenceEndInTheNext() {
+        String split = "Progressives. Lost the election, we did.";
+        assertEquals(List.of(), m.match(split));
+        m.match("Liberals, who knocked doors all fall, are fine people.");
+        assertEquals(List.of(), m.match(split), "the matcher's arrays are reused: the aside must not be");
+    }
+
+    @Test
     void aMatchReportsListRuleFamilyExplanationActionAndSpan() {
         String text = "Wow. 🙄 The Dems really lost the election, again";
         List<Match> ms = m.match(text);

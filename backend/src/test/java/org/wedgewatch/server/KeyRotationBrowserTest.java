@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -26,38 +21,18 @@ import org.openqa.selenium.WebElement;
  * as the server's own page for the list shows it.
  */
 class KeyRotationBrowserTest {
-    private final Path offline = Files.createTempDirectory("ww-rotation-offline-");
-    private final Path data = Files.createTempDirectory("ww-rotation-data-");
+    private final RotatingOperator op = new RotatingOperator("rotation");
+    private final Path offline = op.offline;
+    private final Path data = op.data;
 
     KeyRotationBrowserTest() throws IOException {
     }
 
-    private String off(String name) {
-        return offline.resolve(name).toString();
-    }
-
-    private TestServer start(int port) throws Exception {
-        return TestServer.start(null, c -> {
-            c.dataDir = data;
-            c.initKeys = false;
-            c.port = port;
-        });
-    }
-
     /** Steps 1 and 2 of "Rotating the online key": retire the old key, make a new one, certify it under `root`. */
     private void newOnlineKey(String oldKeyId, String root, String cert, String... rootKeys) throws Exception {
-        Path keys = data.resolve("keys");
-        Files.createDirectories(keys.resolve("retired"));
-        Files.move(keys.resolve("signing.pub"), keys.resolve("retired/" + oldKeyId + ".pub"));
-        Files.move(keys.resolve("signing.key"), offline.resolve(oldKeyId + ".key"));
-        KeyChainTest.keys("init", "--data", data.toString());
-        KeyChainTest.keys("certify", "--root", off(root), "--data", data.toString(), "--out", off(cert));
-        for (String k : rootKeys) KeyChainTest.keys("sign", off(cert), "--key", off(k + ".key"));
-    }
-
-    private static String fingerprint(Path root) throws Exception {
-        String signed = KeyChainTest.JSON.readTree(root.toFile()).path("signed").asText();
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(signed.getBytes(StandardCharsets.UTF_8)));
+        op.retireOnlineKey(oldKeyId);
+        KeyChainTest.keys("certify", "--root", op.off(root), "--data", data.toString(), "--out", op.off(cert));
+        for (String k : rootKeys) KeyChainTest.keys("sign", op.off(cert), "--key", op.off(k + ".key"));
     }
 
     private static String certifiedKey(Path cert) throws Exception {
@@ -65,21 +40,13 @@ class KeyRotationBrowserTest {
         return KeyChainTest.JSON.readTree(signed).path("key").path("id").asText();
     }
 
-    private static JsonNode demo(ConsoleBrowser b) {
-        try {
-            return KeyChainTest.JSON.readTree(b.stored("lists")).path("demo");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** "Check now" on the options page until the stored list is at `version`; the card says it is up to date. */
     private static JsonNode checkNowUntil(ConsoleBrowser b, String options, int version) {
         b.open(options);
         b.wait.until(d -> !d.findElements(By.id("list-demo-check")).isEmpty());
         b.driver.findElement(By.id("list-demo-check")).click();
-        b.wait.until(d -> demo(b).path("version").asInt() == version || !demo(b).path("lastError").isNull());
-        JsonNode demo = demo(b);
+        b.wait.until(d -> RotatingOperator.demo(b).path("version").asInt() == version || !RotatingOperator.demo(b).path("lastError").isNull());
+        JsonNode demo = RotatingOperator.demo(b);
         assertEquals("null", demo.path("lastError").toString(), "no error after the rotation");
         assertEquals(version, demo.path("version").asInt());
         b.waitForText("#list-demo-status", "Up to date.");
@@ -88,8 +55,7 @@ class KeyRotationBrowserTest {
 
     /** The card shows the pinned root short (16 hex digits in fours), the whole fingerprint in its tooltip. */
     private static void cardShowsRoot(ConsoleBrowser b, String fingerprint) {
-        String shortForm = fingerprint.substring(0, 4) + " " + fingerprint.substring(4, 8) + " " + fingerprint.substring(8, 12)
-                + " " + fingerprint.substring(12, 16);
+        String shortForm = RotatingOperator.shortForm(fingerprint);
         b.wait.until(d -> d.findElements(By.id("list-demo-root")).stream().anyMatch(e -> e.getText().equals(shortForm)));
         WebElement root = b.driver.findElement(By.id("list-demo-root"));
         assertEquals("Root fingerprint (SHA-256): " + fingerprint, root.getAttribute("title"));
@@ -116,32 +82,27 @@ class KeyRotationBrowserTest {
     @Test
     void theExtensionFollowsARotatedOnlineKeyAndARotatedRoot() throws Exception {
         ChainFixture.build(offline, data); // roots 1 and 2, the online key certified under root 2
-        TestServer s = start(0);
+        TestServer s = op.start(0);
         int port = s.server.port();
         try (ConsoleBrowser b = new ConsoleBrowser(ExtensionSubscriptionTest.extensionGrantedLoopback())) {
             String token = s.token("Example Coalition");
             assertEquals(201, s.http.publish("demo", token, TestLists.valid("demo", 1)).statusCode());
-            String options = "chrome-extension://" + b.extensionId() + "/options/options.html";
-            b.open(options);
-            b.wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
-            b.driver.findElement(By.id("subscribe-url")).sendKeys(s.http.base + "/api/v1/lists/demo", Keys.ENTER);
-            b.waitForText("#subscribe-status", "Subscribed to");
-            b.wait.until(d -> demo(b).path("version").asInt() == 1);
-            JsonNode subscribed = demo(b);
+            String options = RotatingOperator.subscribe(b, s.http.base);
+            JsonNode subscribed = RotatingOperator.demo(b);
             // Trust on first use of root 1, walked to root 2: what it pins.
-            assertEquals(fingerprint(offline.resolve("root-2.json")), subscribed.path("pinnedRoot").asText());
+            assertEquals(op.fingerprint("root-2.json"), subscribed.path("pinnedRoot").asText());
             b.open(options);
-            cardShowsRoot(b, fingerprint(offline.resolve("root-2.json")));
-            listPageShowsRoot(b, s.http.base, fingerprint(offline.resolve("root-2.json")));
+            cardShowsRoot(b, op.fingerprint("root-2.json"));
+            listPageShowsRoot(b, s.http.base, op.fingerprint("root-2.json"));
             String firstKey = subscribed.path("signingKey").path("id").asText();
             assertEquals(certifiedKey(offline.resolve("cert-2.json")), firstKey);
 
             // The online key rotates, certified by root 2's key d; the server restarts with it.
             s.close();
             newOnlineKey(firstKey, "root-2.json", "cert-2b.json", "d");
-            KeyChainTest.keys("activate", "--data", data.toString(), "--root", off("root-1.json"), "--root", off("root-2.json"),
-                    "--cert", off("cert-2b.json"));
-            s = start(port);
+            KeyChainTest.keys("activate", "--data", data.toString(), "--root", op.off("root-1.json"), "--root", op.off("root-2.json"),
+                    "--cert", op.off("cert-2b.json"));
+            s = op.start(port);
             assertEquals(201, s.http.publish("demo", token, TestLists.valid("demo", 2)).statusCode());
             JsonNode afterKey = checkNowUntil(b, options, 2);
             String secondKey = afterKey.path("signingKey").path("id").asText();
@@ -151,18 +112,18 @@ class KeyRotationBrowserTest {
 
             // The root rotates: root 3 (key e) signed by root 2's d and by its own e, and a new online key under it.
             KeyChainTest.keys("root-key", "--out", offline.toString(), "--name", "e");
-            KeyChainTest.keys("root", "--version", "3", "--threshold", "1", "--key", off("e.pub"), "--out", off("root-3.json"));
-            KeyChainTest.keys("sign", off("root-3.json"), "--key", off("d.key"), "--key", off("e.key"));
+            KeyChainTest.keys("root", "--version", "3", "--threshold", "1", "--key", op.off("e.pub"), "--out", op.off("root-3.json"));
+            KeyChainTest.keys("sign", op.off("root-3.json"), "--key", op.off("d.key"), "--key", op.off("e.key"));
             s.close();
             newOnlineKey(secondKey, "root-3.json", "cert-3.json", "e");
-            KeyChainTest.keys("activate", "--data", data.toString(), "--root", off("root-1.json"), "--root", off("root-2.json"),
-                    "--root", off("root-3.json"), "--cert", off("cert-3.json"));
-            s = start(port);
+            KeyChainTest.keys("activate", "--data", data.toString(), "--root", op.off("root-1.json"), "--root", op.off("root-2.json"),
+                    "--root", op.off("root-3.json"), "--cert", op.off("cert-3.json"));
+            s = op.start(port);
             assertEquals(201, s.http.publish("demo", token, TestLists.valid("demo", 3)).statusCode());
             JsonNode afterRoot = checkNowUntil(b, options, 3);
-            assertEquals(fingerprint(offline.resolve("root-3.json")), afterRoot.path("pinnedRoot").asText());
-            cardShowsRoot(b, fingerprint(offline.resolve("root-3.json")));
-            listPageShowsRoot(b, s.http.base, fingerprint(offline.resolve("root-3.json")));
+            assertEquals(op.fingerprint("root-3.json"), afterRoot.path("pinnedRoot").asText());
+            cardShowsRoot(b, op.fingerprint("root-3.json"));
+            listPageShowsRoot(b, s.http.base, op.fingerprint("root-3.json"));
             assertEquals(certifiedKey(offline.resolve("cert-3.json")), afterRoot.path("signingKey").path("id").asText());
         } finally {
             s.close();

@@ -33,7 +33,8 @@ final class RebuttalCues {
         "group saying: say, says, said, saying, claim, claims, claimed, claiming, insist, insists, insisting, "
             + "push, pushing, pushes, pushed, tell, telling, tells, told, argue, argues, arguing, argued, think, "
             + "thinks, pretend, pretends, pretending, suggest, suggests, suggesting, want you to believe, "
-            + "keep saying, reply, replies, replied, replying, swear, swears, swore, posted, tweeted, wrote, writes, "
+            + "keep saying, reply, replies, replied, replying, swear, swears, swore, posted, tweeted, tweets, posts, wrote, writes, "
+            + "is convinced, was convinced, is sure, was sure, "
             + "implying, implies, blames, blamed, quoted, quoting, shouted, yelled, asserting, asserts, alleging, alleges, "
             + "called, calls, calling, labeled, labelled, branded, forwarded, forwarding, shared, sharing, sent, sends, "
             + "asks, asked, asking, wonders, wondered, wondering, informed, informs, assured, assures, explained, explains" + "\n" +
@@ -49,7 +50,7 @@ final class RebuttalCues {
         "except before: {kin} * {saying} [that]" + "\n" +
         // "My aunt, who watches cable all day, told me that ...": a speaker with words between it and its verb.
         "except before: {kin} (who|that) *5 *3 (told|tells|said|says|insists|insisted|claims|claimed|swears|swore) [me|us] [that]" + "\n" +
-        "except before: (the|this|that|a) {claim} *5 *5 (was|is) that" + "\n" +
+        "except before: (the|this|that|a) [new|latest|current|newest|old|favorite|favourite|usual|same] {claim} *5 *5 (was|is) that" + "\n" +
         "except before: (told|tell|tells|telling|texted|texting|emailed|messaged|wrote|writes|assured) *3 that" + "\n" +
         "except before: (told|tell|tells|telling) (me|us|you|everyone|people) that" + "\n" +
         "except before: (claiming|insisting|arguing|suggesting|alleging|asserting|posting|tweeting|writing) [that]" + "\n" +
@@ -68,7 +69,7 @@ final class RebuttalCues {
         "except before: (does not|do not|did not|would not|will not) (make|makes|mean|means|prove|proves|turn|put|puts) [the|all|every|a|an]" + "\n" +
         "except before: (used to|once) (think|thought|believe|believed)" + "\n" +
         "except before: (see|saw|hear|heard|read) (people|folks|someone|posts|tweets|accounts) (say|saying|claim|claiming|insist)" + "\n" +
-        "except before: (the|this|that|a) {claim} [that]" + "\n" +
+        "except before: (the|this|that|a) [new|latest|current|newest|old|favorite|favourite|usual|same] {claim} [that]" + "\n" +
         "except before: (a|an|the|this|that|every|one) {reporter}" + "\n" +
         "except before: (it is|that is|this is) [flatly|simply|plainly|just|completely] [a] (false|not true|untrue|a lie|wrong|propaganda|a smear) that" + "\n" +
         "except before: not true that" + "\n" +

@@ -122,6 +122,9 @@ final class RebuttalCues {
         "  match: (like|as) (my|our|the) [old] {kin} [always|once|used to] (said|says|say|put it)" + "\n" +
         "  match: (i am|i m) [just] saying" + "\n" +
         "  match: ? yes" + "\n" +
+        // "... the real racist one now? Yeah. Always was." answers its own question; "Yeah, right." does not.
+        "  match: ? (yeah|yep|yup|absolutely|obviously|duh) /" + "\n" +
+        "  match: ? (yeah|yep|yup|yes) (always|every time|obviously|absolutely)" + "\n" +
         "" + "\n" +
         // "Let's not pretend progressives didn't ..." asserts what it seems to deny.
         "rule denial" + "\n" +

@@ -27,7 +27,7 @@ final class RebuttalCues {
         "group kin: columnist, commentator, writer, reporter, journalist, anchor, host, blogger, uncle, aunt, mom, mother, dad, father, grandpa, grandfather, grandma, grandmother, brother, "
             + "sister, cousin, coworker, co worker, colleague, boss, friend, neighbor, neighbour, husband, wife, "
             + "teacher, professor, pastor, guy, man, woman, relative, in law, roommate, classmate, student" + "\n" +
-        "group reporter: op ed, article, ad, ads, headline, headlines, thinkpiece, essay, column, segment, panel, "
+        "group reporter: op ed, article, ad, ads, headline, headlines, thinkpiece, essay, column, segment, panel, think tank, "
             + "flyer, mailer, chain email, email, video, podcast, study, report, paper, screenshot, caption, "
             + "ad campaign, poster, billboard, chyron, pundit, commentator, host, talking head, campaign ad" + "\n" +
         "group saying: say, says, said, saying, claim, claims, claimed, claiming, insist, insists, insisting, "

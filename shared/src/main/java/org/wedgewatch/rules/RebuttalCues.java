@@ -23,7 +23,8 @@ final class RebuttalCues {
             + "boosting, boost, repeating, repeat, falling for, believing, parroting, forwarding, reposting, repost, "
             + "resharing, reshare, quote tweeting, liking" + "\n" +
         "group speaker: accounts, account, trolls, troll, bots, bot, people, posts, post, tweets, tweet, folks, "
-            + "pundits, someone, somebody, guys, anyone, those, they, he, she, everyone, everybody, nobody" + "\n" +
+            + "pundits, someone, somebody, guys, anyone, those, they, he, she, everyone, everybody, nobody, "
+            + "comment, comments, reply, replies, mentions, panelist, panelists" + "\n" +
         "group kin: columnist, commentator, writer, reporter, journalist, anchor, host, blogger, uncle, aunt, mom, mother, dad, father, grandpa, grandfather, grandma, grandmother, brother, "
             + "sister, cousin, coworker, co worker, colleague, boss, friend, neighbor, neighbour, husband, wife, "
             + "teacher, professor, pastor, guy, man, woman, relative, in law, roommate, classmate, student" + "\n" +
@@ -46,6 +47,9 @@ final class RebuttalCues {
         "except before: (do not|never) {spread}" + "\n" +
         "except before: {speaker} [who|that|which] {saying} [that]" + "\n" +
         "except before: {speaker} * {saying} [that]" + "\n" +
+        // "Every comment under the news story says ...": a speaker placed by a phrase before its verb.
+        "except before: ({speaker}|{kin}|{reporter}) (on|in|under|at|from|below|beneath) *4 {saying} [that]" + "\n" +
+        "except before: (you are|you re|he is|she is|they are|people are|everyone is|whoever says) (wrong|mistaken) (that|about|to say|to think)" + "\n" +
         "except before: {kin} [who|that] {saying} [that]" + "\n" +
         "except before: {kin} * {saying} [that]" + "\n" +
         // "My aunt, who watches cable all day, told me that ...": a speaker with words between it and its verb.
@@ -70,7 +74,7 @@ final class RebuttalCues {
         "except before: (used to|once) (think|thought|believe|believed)" + "\n" +
         "except before: (see|saw|hear|heard|read) (people|folks|someone|posts|tweets|accounts) (say|saying|claim|claiming|insist)" + "\n" +
         "except before: (the|this|that|a) [new|latest|current|newest|old|favorite|favourite|usual|same] {claim} [that]" + "\n" +
-        "except before: (a|an|the|this|that|every|one) {reporter}" + "\n" +
+        "except before: (a|an|the|this|that|every|one|two|three|both|these|those|some) {reporter}" + "\n" +
         "except before: (it is|that is|this is) [flatly|simply|plainly|just|completely] [a] (false|not true|untrue|a lie|wrong|propaganda|a smear) that" + "\n" +
         "except before: not true that" + "\n" +
         "except before: (do not|never|no longer|not|cannot) (believe|buy|fall for|accept)" + "\n" +

@@ -108,7 +108,7 @@ final class RebuttalCues {
         "  explain: Agrees with the claim it reports." + "\n" +
         "  match: (he|she|they|you|he is|she is) (is|are|was|were) [so|totally|absolutely|completely|dead] right" + "\n" +
         "  match: {kin} (is|was) [so|totally|absolutely|completely|dead] right" + "\n" +
-        "  match: (said|put|says|puts|sums|summed) it (best|perfectly|well|up)" + "\n" +
+        "  match: (said|put|says|puts|sums|summed|framed) it (best|perfectly|well|up)" + "\n" +
         "  match: say it louder" + "\n" +
         "  match: (has to|have to|got to|going to|gona|will|gotta|i will|i am going to) say it" + "\n" +
         "  match: [and] (it is|it s|it was) not even close" + "\n" +
@@ -116,11 +116,17 @@ final class RebuttalCues {
         "  match: (he is|she is|they are|he s|she s|they re|you are) [honestly|really] not wrong" + "\n" +
         "  match: (say|says|said|saying) [it|this] out loud" + "\n" +
         "  match: say it again" + "\n" +
-        "  match: (nailed it|spot on|no lies detected|truest thing|preach|could not have said it better|could not have put it better|exactly right|so true|facts|still true|fair|amen to that|amen)" + "\n" +
+        "  match: (nailed it|no lies detected|truest thing|could not have said it better|could not have put it better|amen to that)" + "\n" +
+        // A word that agrees only when it stands alone: "Facts." agrees, "the facts say otherwise" and "the county fair" do not.
+        "  match: / (spot on|preach|exactly right|so true|facts|still true|fair|fair enough|amen|true|truth|correct) /" + "\n" +
         "  match: could not agree more" + "\n" +
         "  match: (got|gets) it right" + "\n" +
         "  match: can not argue with (him|her|them|that|it)" + "\n" +
-        "  match: (dead on|keep saying it|been saying it|framed it|hung it)" + "\n" +
+        "  match: (dead on|keep saying it|been saying it)" + "\n" +
+        "  match: (hard|tough|impossible) to argue with (that|him|her|them|it)" + "\n" +
+        "  match: (he is|she is|they are|he s|she s|they re|you are|that is|that s) [honestly|really|totally|just|so] (spot on|dead on|correct|on the money)" + "\n" +
+        "  match: (said|say|says|saying) amen" + "\n" +
+        "  match: (framed it|hung it|pinned it) *2 (in|on|to) (my|our)" + "\n" +
         "  match: never [once] found (him|her|them) wrong" + "\n" +
         "  match: (it is|it s|that is) (not|no) (untrue|unfair|a stretch|an exaggeration|wrong) [to say] [that]" + "\n" +
         "  match: (like|as) (my|our|the) [old] {kin} [always|once|used to] (said|says|say|put it)" + "\n" +
@@ -144,6 +150,7 @@ final class RebuttalCues {
         "  match: (nobody|no one) (can|could|will|is going to) (convince|tell|persuade) me" + "\n" +
         "  match: (nobody|no one|you) (can|could) [seriously|honestly|really] (deny|say|pretend|tell me|claim|argue)" + "\n" +
         "  match: (cannot|can not) deny" + "\n" +
+        "  match: (refuse|refuses) to (believe|accept)" + "\n" +
         "  match: stop (pretending|acting like)" + "\n" +
         "  match: (anyone|anybody) [still] pretending" + "\n" +
         "");

@@ -20,7 +20,11 @@ public final class Normalizer {
         "coz", "because", "b4", "before", "thru", "through", "n", "and", "w", "with", "im", "i am",
         // Short words in leetspeak, too short for unleet to tell from "1st" or "4th".
         "4r3", "are", "4re", "are", "ar3", "are", "1s", "is", "0n", "on", "0f", "of", "t0", "to", "1n", "in",
-        "4nd", "and", "4ll", "all",
+        "4nd", "and", "4ll", "all", "u$", "us",
+        // Contractions typed without the apostrophe ("theyre the real racists").
+        "theyre", "they are", "youre", "you are", "thats", "that is", "theres", "there is", "whos", "who is",
+        "whats", "what is", "shes", "she is", "theyve", "they have", "youve", "you have", "theyll", "they will",
+        "youll", "you will",
     };
 
     private static final String[] NEGATIVE_CONTRACTIONS = {
@@ -28,6 +32,9 @@ public final class Normalizer {
         "werent", "were", "havent", "have", "hasnt", "has", "hadnt", "had", "couldnt", "could",
         "wouldnt", "would", "shouldnt", "should", "aint", "is", "cant", "can", "wont", "will",
     };
+
+    private static final String SO_CALLED = "so-called";
+    private static final String[] PUNCTUATION_ENTITIES = {"&lt;", "&gt;", "&quot;", "&#39;", "&apos;"};
 
     private static final Map<String, String> TEXT_SPEAK_MAP = pairs(TEXT_SPEAK);
     /** The text-speak words, looked up in a post's characters without making a String. */
@@ -317,7 +324,11 @@ public final class Normalizer {
             int i = 0;
             while (i < n) {
                 char c = f.chars[i];
-                if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && !startsUrl(i)) { // most tokens of any post
+                if ((c == 's' || c == 'S') && soCalledAt(i)) {
+                    // "so-called" only doubts a name; read as one word, its "called" is no saying verb.
+                    emit("socalled", Tokens.WORD, i, i + SO_CALLED.length(), false);
+                    i += SO_CALLED.length();
+                } else if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && !startsUrl(i)) { // most tokens of any post
                     i = readWord(i);
                 } else if (c == '\n' || c == '\r') {
                     pendingBreak = true;
@@ -340,10 +351,20 @@ public final class Normalizer {
                     while (j < n && (isLetterOrDigit(f.chars[j]) || f.chars[j] == '_')) j++;
                     hashtag(i, j);
                     i = j;
-                } else if (isLetterOrDigit(c)) {
-                    int j = wordEnd(i);
+                } else if (isLetterOrDigit(c) || c == '$' && isLetter(f.at(i + 1)) && !isLetterOrDigit(f.at(i - 1))) {
+                    int j = wordEnd(i); // "$quad": a dollar sign before letters is leetspeak for s
                     word(i, j);
                     i = j;
+                } else if (c == '&') {
+                    int entity = punctuationEntityEnd(i);
+                    if (entity > i) {
+                        i = entity; // "&gt;", "&quot;" left in text copied from a page are only punctuation
+                    } else {
+                        // "&" (or "&amp;") is "and": "racists & Democrats" are two things, not "racist Democrats".
+                        int end = Math.max(i + 1, htmlEntityEnd(i, "&amp;"));
+                        emit("and", Tokens.WORD, i, end, false);
+                        i = end;
+                    }
                 } else if (c == '.' || c == '!' || c == '?') {
                     i = sentenceEnd(i);
                 } else if (c == ':' || c == '=' || c == '\u2192' || c == '\u21d2' || c == '-' && f.at(i + 1) == '>') {
@@ -369,6 +390,32 @@ public final class Normalizer {
                     }
                 }
             }
+        }
+
+        /** Does "so-called" or "so called" start at {@code i}, as words of their own? */
+        private boolean soCalledAt(int i) {
+            if (i + SO_CALLED.length() > f.length || isLetterOrDigit(f.at(i - 1)) || isLetterOrDigit(f.at(i + SO_CALLED.length()))) return false;
+            for (int k = 0; k < SO_CALLED.length(); k++) {
+                char c = (char) (f.chars[i + k] | 0x20);
+                char want = SO_CALLED.charAt(k);
+                if (c != want && !(want == '-' && (f.chars[i + k] == ' ' || f.chars[i + k] == '-'))) return false;
+            }
+            return true;
+        }
+
+        private int punctuationEntityEnd(int i) {
+            for (String e : PUNCTUATION_ENTITIES) {
+                int end = htmlEntityEnd(i, e);
+                if (end > i) return end;
+            }
+            return i;
+        }
+
+        /** The end of the HTML entity {@code e} if it starts at {@code i}, or {@code i}. */
+        private int htmlEntityEnd(int i, String e) {
+            if (i + e.length() > f.length) return i;
+            for (int k = 0; k < e.length(); k++) if (f.chars[i + k] != e.charAt(k)) return i;
+            return i + e.length();
         }
 
         private void emit(String word, byte kind, int from, int to, boolean singleLetter) {
@@ -539,11 +586,14 @@ public final class Normalizer {
             int letters = runLetters; // its length
             char first = runFirst;
             int n = to - from;
-            // Not "dont"-style, and not text-speak (only words of 4 letters or fewer are; a repeat
-            // letter would need the uncollapsed word): only its id matters, no String is made.
-            boolean onlyId = vocabulary != null && prev != 't'
-                    && (n > 4 || (!repeat && (!TEXT_SPEAK_ENDS[(first - 'a') * 26 + prev - 'a']
-                        || TEXT_SPEAK_WORDS.get(f.chars, from, to, hash) < 0)));
+            // Not "dont"-style, and not text-speak: only its id matters, no String is made. Text-speak
+            // is words of 4 letters or fewer (one with a repeated letter needs the uncollapsed word to
+            // tell) and contractions typed without the apostrophe, of 5 or 6 letters ("theyre").
+            boolean speakShape = TEXT_SPEAK_ENDS[(first - 'a') * 26 + prev - 'a'];
+            boolean maybeSpeak = n <= 4
+                    ? repeat || speakShape && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash) >= 0
+                    : n <= 6 && !repeat && speakShape && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash) >= 0;
+            boolean onlyId = vocabulary != null && prev != 't' && !maybeSpeak;
             int id = onlyId ? vocabulary.get(f.chars, from, to, hash) : -1;
             // An unknown word that could be a slip of a list word keeps its String for the typo reader;
             // the others, most words of most posts, still make none.
@@ -559,7 +609,7 @@ public final class Normalizer {
                 pendingBreak = false;
                 return;
             }
-            String speak = n <= 4 ? TEXT_SPEAK_MAP.get(w) : null;
+            String speak = n <= 6 ? TEXT_SPEAK_MAP.get(w) : null;
             if (speak != null) {
                 emit(speak, Tokens.WORD, from, to, false);
                 return;

@@ -107,4 +107,31 @@ class NormalizerTest {
         assertEquals("progresives = racists", words("Progressives -> racists"));
         assertEquals("a = b", words("a \u21D2 b"));
     }
+
+    @Test
+    void contractionsTypedWithoutTheApostropheAreRead() {
+        assertEquals("they are the real racists", words("theyre the real racists"));
+        assertEquals("that is why there is a problem", words("thats why theres a problem"));
+        assertEquals("tests and themes", words("tests and themes"), "words of that shape that are not contractions stay");
+    }
+
+    @Test
+    void soCalledIsOneWordSoItsCalledIsNoSayingVerb() {
+        assertEquals("the socaled left", words("the so-called left"));
+        assertEquals("the socaled left", words("The so called left"));
+        assertEquals("also caled", words("also called"), "only the words themselves");
+    }
+
+    @Test
+    void anAmpersandIsAndEvenAsAnHtmlEntity() {
+        assertEquals("racists and democrats", words("racists & Democrats"));
+        assertEquals("racists and democrats", words("racists &amp; Democrats"));
+        assertEquals("a b", words("a &gt; b"), "other entities are only punctuation");
+    }
+
+    @Test
+    void aDollarSignBeforeLettersIsAnS() {
+        assertEquals("the squad cost us", words("Th3 $quad c0st u$"));
+        assertEquals("5 dolars", words("$5 dollars"));
+    }
 }

@@ -21,18 +21,18 @@ const TEAVM = {
   "teavm-engine": path.join(target, "engine", "module", "engine.mjs"),
   "teavm-campaign": path.join(target, "campaign", "module", "campaign.mjs"),
 };
-/** The engine, gzipped: the build fails past it. Every tab on X loads it. 52 KB: the built-in
- *  rebuttal cues are about 3.3 KB of it, and merging the trie's equal subtrees about 1 KB (it
+/** The engine, gzipped: the build fails past it. Every tab on X loads it. 54 KB: the built-in
+ *  rebuttal cues are about 3.7 KB of it, and merging the trie's equal subtrees about 1 KB (it
  *  saves each tab megabytes of automaton). */
-const ENGINE_BUDGET = 52 * 1024;
+const ENGINE_BUDGET = 54 * 1024;
 /** The campaign detector, loaded by the background only. */
 const CAMPAIGN_BUDGET = 40 * 1024;
 /**
- * The whole content script (engine included), gzipped. 69 KB, not 64: it carries the reader of the
+ * The whole content script (engine included), gzipped. 70 KB, not 64: it carries the reader of the
  * background's compiled form, which lets a tab start about four times faster than compiling, the
  * hand-off of long posts to the background, and the engine's reading of asides and cues.
  */
-const CONTENT_BUDGET = 69 * 1024;
+const CONTENT_BUDGET = 70 * 1024;
 /** Each entry module, bundled to the same path in the package. */
 const ENTRIES = {
   "content/content.js": "content/index.js",

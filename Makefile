@@ -25,7 +25,7 @@ check-lists: build
 
 eval: build
 	java -jar $(JAR) eval
-	java -jar $(JAR) eval ../shared/corpora/wording_dev.jsonl ../shared/corpora/ira_lefttroll_labeled_dev.csv eval/wording_fresh_*.jsonl eval/genuine_political.jsonl
+	java -jar $(JAR) eval ../shared/corpora/wording_dev.jsonl ../shared/corpora/ira_lefttroll_labeled_dev.csv eval/wording_fresh_*.jsonl eval/genuine_political*.jsonl
 	java -jar $(JAR) clusters
 
 bench: build

@@ -73,6 +73,7 @@ public final class Normalizer {
         into.size = 0;
         into.text = text;
         into.mayQuote = !folded.identity; // folding hides which quotation marks the original had
+        into.mayComma = false; // the scanner reads every character between tokens, and ASCII folds to itself
         Scanner scanner = new Scanner(folded, into, vocabulary);
         scanner.scan();
         if (scanner.singles) mergeSpacedLetters(folded, into);
@@ -123,11 +124,14 @@ public final class Normalizer {
         void load(String text) {
             int n = text.length();
             if (chars.length < n + 1) chars = new char[n + 1];
-            // In the browser getChars is one loop of charCodeAt, cheaper than charAt's bounds checks.
+            // Copied and tested for ASCII in one pass: each pass over a post costs as much as this one.
             char[] copy = chars;
-            text.getChars(0, n, copy, 0);
             int high = 0;
-            for (int i = 0; i < n; i++) high |= copy[i];
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                copy[i] = c;
+                high |= c;
+            }
             boolean ascii = high < 0x80;
             length = 0;
             identity = ascii;
@@ -354,6 +358,7 @@ public final class Normalizer {
                     i = end;
                 } else if (c < 0x80) {
                     if (c == '"' || c == '\'') raw.mayQuote = true; // not inside a word: maybe a quotation mark
+                    else if (c == ',') raw.mayComma = true;
                     i++; // other ASCII punctuation only separates words
                 } else {
                     int cp = Character.codePointAt(f.chars, i, n);

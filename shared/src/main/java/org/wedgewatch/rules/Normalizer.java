@@ -301,9 +301,11 @@ public final class Normalizer {
         /** A single letter was read: maybe one of spaced-out letters to join. */
         boolean singles;
         // The last run of ASCII letters read by letterRun, lower-cased: its String.hashCode with
-        // repeated letters read once, how many letters that leaves, its first and last letter,
-        // whether any letter repeated and whether any was upper-case.
+        // repeated letters read once, that word packed for the vocabulary, how many letters it has,
+        // its first and last letter, whether any letter repeated and whether any was upper-case.
         private int runHash;
+        private int runHigh;
+        private int runLow;
         private int runLetters;
         private char runFirst;
         private char runLast;
@@ -466,6 +468,8 @@ public final class Normalizer {
             boolean upper = false;
             char prev = 0;
             int hash = 0;
+            int high = 0;
+            int low = 0;
             int letters = 0;
             int k = from;
             for (; k < n; k++) {
@@ -480,11 +484,15 @@ public final class Normalizer {
                     repeat = true;
                 } else {
                     hash = 31 * hash + c;
+                    if (letters < Vocabulary.PACK_LETTERS / 2) high = high << 5 | (c - 'a' + 1);
+                    else low = low << 5 | (c - 'a' + 1);
                     letters++;
                 }
                 prev = c;
             }
             runHash = hash;
+            runHigh = letters <= Vocabulary.PACK_LETTERS ? high : Vocabulary.NOT_PACKED;
+            runLow = letters <= Vocabulary.PACK_LETTERS ? low : Vocabulary.NOT_PACKED;
             runLetters = letters;
             runFirst = k > from ? (char) (chars[from] | 0x20) : 0;
             runLast = prev;
@@ -548,8 +556,8 @@ public final class Normalizer {
             // letter would need the uncollapsed word): only its id matters, no String is made.
             boolean onlyId = vocabulary != null && prev != 't'
                     && (n > 4 || (!repeat && (!TEXT_SPEAK_ENDS[(first - 'a') * 26 + prev - 'a']
-                        || TEXT_SPEAK_WORDS.get(f.chars, from, to, hash) < 0)));
-            int id = onlyId ? vocabulary.get(f.chars, from, to, hash) : -1;
+                        || TEXT_SPEAK_WORDS.get(f.chars, from, to, hash, runHigh, runLow) < 0)));
+            int id = onlyId ? vocabulary.get(f.chars, from, to, hash, runHigh, runLow) : -1;
             // An unknown word that could be a slip of a list word keeps its String for the typo reader;
             // the others, most words of most posts, still make none.
             boolean typo = onlyId && id < 0 && vocabulary.typos != null && vocabulary.typos.mayCorrect(first, prev, letters);

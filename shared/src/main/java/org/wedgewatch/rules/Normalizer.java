@@ -124,7 +124,7 @@ public final class Normalizer {
         void load(String text) {
             int n = text.length();
             if (chars.length < n + 1) chars = new char[n + 1];
-            // Copied and tested for ASCII in one pass: each pass over a post costs as much as this one.
+            // Copied and tested for ASCII in one loop: in the browser each read of the String costs.
             char[] copy = chars;
             int high = 0;
             for (int i = 0; i < n; i++) {

@@ -30,6 +30,19 @@ final class Automaton {
     /** For a class token, the token under whose edge from the term root its tails hang; -1 when it has none. */
     final int[] tailToken;
     final Typos typos;
+    /**
+     * For each token id, {@link #BY_TOKEN} ints side by side: its child of the phrase root, its child
+     * of the term root (-1 for none) and its marks. The matcher reads these for every word of a
+     * post: one memory read in the browser where five arrays cost five.
+     */
+    final int[] byToken;
+    static final int BY_TOKEN = 4;
+    static final int PHRASE_ROOT = 0;
+    static final int TERM_ROOT = 1;
+    static final int MARKS = 2;
+    static final int NEGATES = 1;
+    static final int FILLS = 2;
+    static final int BARS = 4;
 
     Automaton(Vocabulary vocabulary, boolean[] negation, boolean[] filler, boolean[] barrier, boolean[] asks, boolean[] opensAside,
               Trie phrases, Trie terms, int[] tailToken, Typos typos) {
@@ -43,6 +56,14 @@ final class Automaton {
         this.terms = terms;
         this.tailToken = tailToken;
         this.typos = typos;
+        int tokens = negation.length;
+        byToken = new int[BY_TOKEN * tokens];
+        for (int t = 0; t < tokens; t++) {
+            int at = BY_TOKEN * t;
+            byToken[at + PHRASE_ROOT] = phrases.child(0, t);
+            byToken[at + TERM_ROOT] = terms.child(0, t);
+            byToken[at + MARKS] = (negation[t] ? NEGATES : 0) | (filler[t] ? FILLS : 0) | (barrier[t] ? BARS : 0);
+        }
     }
 
     int tokenId(String word) {
@@ -62,6 +83,7 @@ final class Automaton {
 
     /** Approximate bytes held by the arrays (the vocabulary map excluded). */
     long arrayBytes() {
-        return phrases.arrayBytes() + terms.arrayBytes() + negation.length + filler.length + barrier.length + 4L * tailToken.length + typos.arrayBytes();
+        return phrases.arrayBytes() + terms.arrayBytes() + negation.length + filler.length + barrier.length + 4L * tailToken.length + 4L * byToken.length
+                + typos.arrayBytes();
     }
 }

@@ -154,9 +154,7 @@ public final class Matcher {
         // The automaton's parts, read at every position.
         final Trie phrases = automaton.phrases;
         final Trie terms = automaton.terms;
-        final boolean[] negation = automaton.negation;
-        final boolean[] filler = automaton.filler;
-        final boolean[] barrier = automaton.barrier;
+        final int[] byToken = automaton.byToken;
 
         // Live trie positions after each of the last RING positions: node and start, those after
         // ring slot r at [r * MAX_LIVE, r * MAX_LIVE + liveCount[r]) (flat: one array read, not two).
@@ -227,7 +225,7 @@ public final class Matcher {
                 asideEnd = new int[capacity];
             }
             boolean[] quoted = Quotes.quotedTokens(t);
-            boolean commas = t.text.indexOf(',') >= 0; // most posts have none: no aside to look for
+            boolean commas = t.mayComma; // most posts have none: no aside to look for
             int s = 0;
             boolean pendingBreak = false;
             for (int i = 0; i < t.size; i++) {
@@ -326,7 +324,7 @@ public final class Matcher {
             int count = 0;
             events = 0;
             if (token > Automaton.QUESTION) {
-                count = termAdvance(terms, 0, i, token, count);
+                count = termReached(byToken[Automaton.BY_TOKEN * token + Automaton.TERM_ROOT], i, count);
                 for (int k = 0; k < termCount; k++) count = termAdvance(terms, termNode[k], termStart[k], token, count);
             }
             int[] t = termNode;
@@ -369,8 +367,12 @@ public final class Matcher {
         }
 
         private int termAdvance(Trie terms, int node, int start, int token, int count) {
+            return termReached(terms.child(node, token), start, count);
+        }
+
+        /** Makes term trie node {@code c} (-1: none) live after this position. */
+        private int termReached(int c, int start, int count) {
             steps++;
-            int c = terms.child(node, token);
             if (c < 0 || count == nextTermNode.length) return count;
             nextTermNode[count] = c;
             nextTermStart[count] = start;
@@ -386,15 +388,22 @@ public final class Matcher {
             liveCount[here] = 0;
             boolean isBreak = token == Automaton.BREAK || token == Automaton.QUESTION;
             boolean word = token > Automaton.QUESTION;
-            boolean negates = word && negation[token];
-            boolean skipped = word && filler[token] || aside[i];
+            int record = Automaton.BY_TOKEN * token;
+            int marks = word ? byToken[record + Automaton.MARKS] : 0;
+            boolean negates = (marks & Automaton.NEGATES) != 0;
+            boolean skipped = (marks & Automaton.FILLS) != 0 || aside[i];
             if (negates && sentence[i] == denialSentence) { // "... didn't cost us" after "let's not pretend"
                 negates = false;
                 skipped = true;
                 denialUsed = true;
             }
-            boolean stops = negates || (word && barrier[token]);
-            step(trie, 0, i, token, isBreak, stops, here);
+            boolean stops = negates || (marks & Automaton.BARS) != 0;
+            if (word) { // the root's step, its child read beside the marks
+                reached(byToken[record + Automaton.PHRASE_ROOT], token, i, here);
+                if (!stops) addChild(trie, 0, Automaton.ANY, i, here);
+            } else {
+                step(trie, 0, i, token, isBreak, stops, here);
+            }
             int from = prev * LIVE;
             int to = i > 0 ? from + liveCount[prev] : from;
             for (int k = from; k < to; k++) {
@@ -430,14 +439,18 @@ public final class Matcher {
         }
 
         private void addChild(Trie trie, int node, int token, int start, int here) {
+            reached(trie.child(node, token), token, start, here);
+        }
+
+        /** Makes phrase trie node {@code c} (-1: none), reached along {@code token}, live after this position. */
+        private void reached(int c, int token, int start, int here) {
             steps++;
-            int c = trie.child(node, token);
             if (c < 0) return;
             add(c, start, here);
             // The nearest miss is the match that got furthest on words, not on a gap's "any word"
             // nor on a sentence end.
-            if (explaining && token > Automaton.QUESTION && trie.wordDepth()[c] > bestDepth) {
-                bestDepth = trie.wordDepth()[c];
+            if (explaining && token > Automaton.QUESTION && phrases.wordDepth()[c] > bestDepth) {
+                bestDepth = phrases.wordDepth()[c];
                 bestNode = c;
                 bestStart = start;
                 bestStopped = at + 1;

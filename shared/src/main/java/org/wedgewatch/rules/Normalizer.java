@@ -80,6 +80,7 @@ public final class Normalizer {
         into.size = 0;
         into.text = text;
         into.mayQuote = !folded.identity; // folding hides which quotation marks the original had
+        into.mayComma = false; // the scanner reads every character between tokens, and ASCII folds to itself
         Scanner scanner = new Scanner(folded, into, vocabulary);
         scanner.scan();
         if (scanner.singles) mergeSpacedLetters(folded, into);
@@ -130,11 +131,14 @@ public final class Normalizer {
         void load(String text) {
             int n = text.length();
             if (chars.length < n + 1) chars = new char[n + 1];
-            // In the browser getChars is one loop of charCodeAt, cheaper than charAt's bounds checks.
+            // Copied and tested for ASCII in one loop: in the browser each read of the String costs.
             char[] copy = chars;
-            text.getChars(0, n, copy, 0);
             int high = 0;
-            for (int i = 0; i < n; i++) high |= copy[i];
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                copy[i] = c;
+                high |= c;
+            }
             boolean ascii = high < 0x80;
             length = 0;
             identity = ascii;
@@ -304,9 +308,11 @@ public final class Normalizer {
         /** A single letter was read: maybe one of spaced-out letters to join. */
         boolean singles;
         // The last run of ASCII letters read by letterRun, lower-cased: its String.hashCode with
-        // repeated letters read once, how many letters that leaves, its first and last letter,
-        // whether any letter repeated and whether any was upper-case.
+        // repeated letters read once, that word packed for the vocabulary, how many letters it has,
+        // its first and last letter, whether any letter repeated and whether any was upper-case.
         private int runHash;
+        private int runHigh;
+        private int runLow;
         private int runLetters;
         private char runFirst;
         private char runLast;
@@ -375,6 +381,7 @@ public final class Normalizer {
                     i = end;
                 } else if (c < 0x80) {
                     if (c == '"' || c == '\'') raw.mayQuote = true; // not inside a word: maybe a quotation mark
+                    else if (c == ',') raw.mayComma = true;
                     i++; // other ASCII punctuation only separates words
                 } else {
                     int cp = Character.codePointAt(f.chars, i, n);
@@ -508,6 +515,8 @@ public final class Normalizer {
             boolean upper = false;
             char prev = 0;
             int hash = 0;
+            int high = 0;
+            int low = 0;
             int letters = 0;
             int k = from;
             for (; k < n; k++) {
@@ -522,11 +531,15 @@ public final class Normalizer {
                     repeat = true;
                 } else {
                     hash = 31 * hash + c;
+                    if (letters < Vocabulary.PACK_LETTERS / 2) high = high << 5 | (c - 'a' + 1);
+                    else low = low << 5 | (c - 'a' + 1);
                     letters++;
                 }
                 prev = c;
             }
             runHash = hash;
+            runHigh = letters <= Vocabulary.PACK_LETTERS ? high : Vocabulary.NOT_PACKED;
+            runLow = letters <= Vocabulary.PACK_LETTERS ? low : Vocabulary.NOT_PACKED;
             runLetters = letters;
             runFirst = k > from ? (char) (chars[from] | 0x20) : 0;
             runLast = prev;
@@ -591,10 +604,10 @@ public final class Normalizer {
             // tell) and contractions typed without the apostrophe, of 5 or 6 letters ("theyre").
             boolean speakShape = TEXT_SPEAK_ENDS[(first - 'a') * 26 + prev - 'a'];
             boolean maybeSpeak = n <= 4
-                    ? repeat || speakShape && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash) >= 0
-                    : n <= 6 && !repeat && speakShape && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash) >= 0;
+                    ? repeat || speakShape && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash, runHigh, runLow) >= 0
+                    : n <= 6 && !repeat && speakShape && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash, runHigh, runLow) >= 0;
             boolean onlyId = vocabulary != null && prev != 't' && !maybeSpeak;
-            int id = onlyId ? vocabulary.get(f.chars, from, to, hash) : -1;
+            int id = onlyId ? vocabulary.get(f.chars, from, to, hash, runHigh, runLow) : -1;
             // An unknown word that could be a slip of a list word keeps its String for the typo reader;
             // the others, most words of most posts, still make none.
             boolean typo = onlyId && id < 0 && vocabulary.typos != null && vocabulary.typos.mayCorrect(first, prev, letters);

@@ -28,6 +28,8 @@ public final class Tokens {
     int size;
     /** False when the text has no character {@link Quotes} could read as a quotation mark. */
     boolean mayQuote = true;
+    /** False when no comma stands between two tokens (most posts): the matcher looks for no aside. */
+    boolean mayComma = true;
 
     static final int NO_ID = -2;
     /** Beside a word's String: not a word of the vocabulary, looked up already (the typo reader may still read it). */

@@ -145,4 +145,21 @@ class MatcherTest {
         assertTrue(um.warns("The Squad are all traitors"));
         assertEquals(List.of(), um.match("The Squad are not traitors"));
     }
+
+    /** A post's plain words are found by their packed letters up to twelve, by their characters past that. */
+    @Test
+    void wordsAreFoundWhateverTheirLength() {
+        Matcher lengths = TestLists.matcher(TestLists.HEADER
+            + "rule twelve\n  family: F1\n  explain: A word of twelve letters.\n  match: humanitarian aid ends\n"
+            + "rule thirteen\n  family: F1\n  explain: A word of thirteen letters.\n  match: international aid ends\n"
+            + "rule six\n  family: F1\n  explain: A word of six letters.\n  match: budget aid ends\n");
+        assertEquals(List.of("twelve"), TestLists.ruleIds(lengths, "HUMANITARIAN aid ends"));
+        assertEquals(List.of("twelve"), TestLists.ruleIds(lengths, "humanitariannn aid ends"));
+        assertEquals(List.of("thirteen"), TestLists.ruleIds(lengths, "Internationaal aid ends"));
+        assertEquals(List.of("six"), TestLists.ruleIds(lengths, "Budget aid ends"));
+        assertEquals(List.of(), lengths.match("humanitarial aid ends"));
+        assertEquals(List.of(), lengths.match("internationak aid ends"));
+        assertEquals(List.of(), lengths.match("budgex aid ends"));
+        assertEquals(List.of(), lengths.match("humanitarians aidx ends"));
+    }
 }

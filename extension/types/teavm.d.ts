@@ -1,5 +1,6 @@
 // The TeaVM exports (src/main/java/org/wedgewatch/browser/*Exports.java): strings and ints only.
 declare module "teavm-engine" {
+  export function useCues(text: string): void;
   export function stageList(text: string): void;
   export function stageDisabled(listSlashRule: string): void;
   export function load(checkExamples: boolean): string;
@@ -7,6 +8,12 @@ declare module "teavm-engine" {
   export function save(handle: number): string;
   export function restore(form: string): number;
   export function release(handle: number): void;
+}
+
+// The built-in rebuttal cues' list file (shared/src/main/resources/org/wedgewatch/rules/rebuttal-cues.txt), as text.
+declare module "rebuttal-cues" {
+  const text: string;
+  export default text;
 }
 
 declare module "teavm-campaign" {

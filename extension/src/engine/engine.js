@@ -16,10 +16,14 @@
  */
 
 /**
- * @param {import("teavm-engine")} x the engine's TeaVM exports
+ * @param {typeof import("teavm-engine") & {cues: string}} x the engine's TeaVM exports, and the text
+ *   of the built-in rebuttal cues' list file, which it compiles into every matcher (a restored form
+ *   carries them already)
  * @param {import("teavm-campaign")} [c] the campaign bundle's (background and Node only)
  */
 export function createEngine(x, c) {
+  let cuesHandedOver = false;
+
   /**
    * Parses the lists once and compiles those that parse into one matcher, in one call across the
    * engine boundary. checkExamples: also run each list's examples (a list as it arrives).
@@ -28,6 +32,10 @@ export function createEngine(x, c) {
    * @returns {Loaded}
    */
   function load(texts, { disabled = [], checkExamples = false } = {}) {
+    if (!cuesHandedOver) {
+      x.useCues(String(x.cues));
+      cuesHandedOver = true;
+    }
     for (const t of texts) x.stageList(String(t));
     for (const key of disabled) x.stageDisabled(String(key));
     const loaded = JSON.parse(x.load(!!checkExamples));

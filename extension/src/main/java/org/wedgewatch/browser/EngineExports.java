@@ -32,8 +32,20 @@ public final class EngineExports {
     private static final List<String> stagedTexts = new ArrayList<>();
     private static final Set<String> stagedDisabled = new HashSet<>();
     private static int nextHandle = 1;
+    /** The built-in rebuttal cues, handed over once by {@link #useCues}: a list, not code in the bundle. */
+    private static PatternList cues;
 
     private EngineExports() {
+    }
+
+    /**
+     * Takes the text of the built-in rebuttal cues' file (shipped next to the engine), which every
+     * {@link #load} compiles in; a restored form already holds them, so a tab that only restores
+     * never needs it.
+     */
+    @JSExport
+    public static void useCues(String text) {
+        cues = ListCompiler.builtInCues(text);
     }
 
     /** Adds a list text to the next {@link #load}. */
@@ -57,13 +69,14 @@ public final class EngineExports {
      */
     @JSExport
     public static String load(boolean checkExamples) {
+        if (cues == null) throw new IllegalStateException("the built-in rebuttal cues were not handed over (useCues)");
         List<PatternList> lists = new ArrayList<>();
         Json j = new Json().raw("{").key("lists").raw("[");
         for (int i = 0; i < stagedTexts.size(); i++) {
             ParseResult r = ListParser.parse(stagedTexts.get(i));
             if (i > 0) j.raw(",");
             j.raw("{").key("problems");
-            problems(j, checkExamples ? ListCheck.problems(r) : r.problems()).raw(",").key("list");
+            problems(j, checkExamples ? ListCheck.problems(r, cues) : r.problems()).raw(",").key("list");
             if (r.ok()) {
                 lists.add(r.list());
                 list(j, r.list());
@@ -72,7 +85,7 @@ public final class EngineExports {
             }
             j.raw("}");
         }
-        Matcher m = ListCompiler.compile(lists, new HashSet<>(stagedDisabled));
+        Matcher m = ListCompiler.compile(lists, new HashSet<>(stagedDisabled), cues);
         stagedTexts.clear();
         stagedDisabled.clear();
         int handle = nextHandle++;

@@ -70,10 +70,22 @@ public final class ListCompiler {
         return compile(lists, Collections.<String>emptySet());
     }
 
+    /** Parses the text of the built-in rebuttal cues' file; a problem in it is a bug, thrown. */
+    public static PatternList builtInCues(String text) {
+        return RebuttalCues.parse(text);
+    }
+
     /** Compiles every rule except those whose key ("listId/ruleId") is in {@code disabled}. */
     public static Matcher compile(List<PatternList> lists, Set<String> disabled) {
+        return compile(lists, disabled, RebuttalCues.list());
+    }
+
+    /**
+     * The same with the built-in rebuttal cues given, parsed from their file's text by the caller:
+     * the browser engine is handed that text instead of carrying it (see {@link #builtInCues}).
+     */
+    public static Matcher compile(List<PatternList> lists, Set<String> disabled, PatternList cues) {
         ListCompiler c = new ListCompiler();
-        PatternList cues = RebuttalCues.list();
         for (Exemption e : cues.exemptions) c.addExemption(e, cues.groups, -1, -1);
         for (Rule cue : cues.rules) {
             int pattern = c.patterns.addCue(cue.id.equals(RebuttalCues.DENIAL) ? PatternTable.DENIAL : PatternTable.CONFIRM, cue.id);

@@ -76,6 +76,22 @@ export function styleShadow(shadow, css) {
   shadow.append(el("style", {}, css));
 }
 
+/**
+ * A copy of host with its shadow root, made clonable and styled with css by styleShadow: the
+ * whole panel in one call. An adopted sheet is not copied with the root (a <style> is).
+ */
+export function cloneHost(host, css) {
+  const copy = host.cloneNode(true);
+  if (!copy.shadowRoot) {
+    // A browser without clonable shadow roots (Chrome before 124).
+    styleShadow(copy.attachShadow({ mode: "open" }), css);
+    copy.shadowRoot.append(contentOf(host.shadowRoot).cloneNode(true));
+  } else if (adoptable) {
+    copy.shadowRoot.adoptedStyleSheets = [sheets.get(css)];
+  }
+  return copy;
+}
+
 // Page-level rules (outside any shadow root), added once per page for each attribute that needs them.
 const pageStyles = new Set();
 export function addPageStyle(attr, css) {

@@ -42,12 +42,16 @@ const PENDING = { matches: [], inQuote: false, pending: true };
 /** What post's words match, or PENDING while a long one's answer is on its way (content/long-posts.js). */
 function matchesOf(post) {
   if (post.handle && config.allowlist.has(post.handle.toLowerCase())) return { matches: [], inQuote: false };
-  const match = (text) => longPosts.matchesOf(config.matcher, text, () => scheduler.requeueAll(document.body));
-  const own = post.text ? match(post.text) : [];
+  const own = post.text ? longPosts.matchesOf(config.matcher, post.text, rejudgeAll) : [];
   if (!own) return PENDING;
   if (own.length || !post.quoteText) return { matches: own, inQuote: false };
-  const quoted = match(post.quoteText);
+  const quoted = longPosts.matchesOf(config.matcher, post.quoteText, rejudgeAll);
   return quoted ? { matches: quoted, inQuote: true } : PENDING;
+}
+
+/** Every post on the page again: a long post's answer came (unchanged posts are skipped cheaply). */
+function rejudgeAll() {
+  scheduler.requeueAll(document.body);
 }
 
 function count(post, match) {
@@ -130,7 +134,7 @@ function judge(article, reread = true) {
     const mark = config.notWedge[post.key];
     state = mark || config.revealed[post.key] ? "revealed" : "warn";
     article.setAttribute(ACTION, (config.lists[m.list] && config.lists[m.list].action) || m.action);
-    overlay.show(article, warning(post, m, inQuote, state === "revealed", markNote(mark, post.key), repeat), actionsFor(article, post, m, inQuote));
+    overlay.show(article, warning(post, m, inQuote, state === "revealed", markNote(mark, post.key), repeat));
   }
   article.setAttribute(STATE, state);
   judged.set(article, { generation, paused, state, post, verdict });
@@ -174,41 +178,41 @@ function noteReport(key, outcome) {
   saveMarks(key, { notWedge: config.notWedge[key] });
 }
 
-function actionsFor(article, post, m, inQuote) {
-  const rejudge = () => {
-    judged.delete(article);
-    judge(article);
-  };
-  return {
-    show() {
-      config.revealed = { ...config.revealed, [post.key]: Date.now() };
-      rejudge();
-      saveMarks(post.key, { revealed: config.revealed[post.key] });
-    },
-    hide() {
-      const { [post.key]: _, ...rest } = config.revealed;
-      config.revealed = rest;
-      const { [post.key]: __, ...marks } = config.notWedge;
-      config.notWedge = marks;
-      rejudge();
-      saveMarks(post.key, { revealed: null, notWedge: null });
-    },
-    notWedge() {
-      // Only with the reader's opt-in does anything about what they read leave the browser, and
-      // its words only when they allowed that too (the background checks both again). The
-      // panel says "a report went" only once the list's server has taken it.
-      const report = !!config.settings.reportsOptIn;
-      if (report) reporting.add(post.key);
-      config.notWedge = { ...config.notWedge, [post.key]: { list: m.list, rule: m.rule, at: Date.now(), reported: false } };
-      rejudge();
-      saveMarks(post.key, { notWedge: config.notWedge[post.key] });
-      if (!report) return;
-      const words = config.settings.reportsIncludeText ? (inQuote ? post.quoteText : post.text) : "";
-      api.runtime.sendMessage({ type: MSG.REPORT, list: m.list, rule: m.rule, verdict: "false-positive", ...(words ? { text: words } : {}) })
-        .then((r) => noteReport(post.key, r && r.ok ? { reported: true } : { reportError: (r && r.error) || NO_ANSWER }),
-          () => noteReport(post.key, { reportError: NO_ANSWER }));
-    },
-  };
+/** The reader pressed "Show post", "Hide again" or "Not a wedge post" on article's panel for warning w. */
+function onPanelAction(action, article, w) {
+  const last = judged.get(article);
+  if (!last) return;
+  const { key } = last.post;
+  if (action === "show") {
+    config.revealed = { ...config.revealed, [key]: Date.now() };
+    saveMarks(key, { revealed: config.revealed[key] });
+  } else if (action === "hide") {
+    const { [key]: _, ...rest } = config.revealed;
+    config.revealed = rest;
+    const { [key]: __, ...marks } = config.notWedge;
+    config.notWedge = marks;
+    saveMarks(key, { revealed: null, notWedge: null });
+  } else {
+    markNotWedge(last.post, w.match, w.inQuote);
+  }
+  judged.delete(article);
+  judge(article);
+}
+
+/** "Not a wedge post": kept as the reader's mark, and reported if they opted in. */
+function markNotWedge(post, m, inQuote) {
+  // Only with the reader's opt-in does anything about what they read leave the browser, and
+  // its words only when they allowed that too (the background checks both again). The
+  // panel says "a report went" only once the list's server has taken it.
+  const report = !!config.settings.reportsOptIn;
+  if (report) reporting.add(post.key);
+  config.notWedge = { ...config.notWedge, [post.key]: { list: m.list, rule: m.rule, at: Date.now(), reported: false } };
+  saveMarks(post.key, { notWedge: config.notWedge[post.key] });
+  if (!report) return;
+  const words = config.settings.reportsIncludeText ? (inQuote ? post.quoteText : post.text) : "";
+  api.runtime.sendMessage({ type: MSG.REPORT, list: m.list, rule: m.rule, verdict: "false-positive", ...(words ? { text: words } : {}) })
+    .then((r) => noteReport(post.key, r && r.ok ? { reported: true } : { reportError: (r && r.error) || NO_ANSWER }),
+      () => noteReport(post.key, { reportError: NO_ANSWER }));
 }
 
 /** Bumped by each load of the lists: only the latest one's result is used. */
@@ -244,6 +248,7 @@ const scheduler = createScheduler(judge);
 export function start() {
   // A repeated-wording count arrived or changed: decorate the post again to show it.
   campaign.onCountChange((article) => scheduler.redecorate(article));
+  overlay.onPanelAction(onPanelAction);
 
   api.runtime.onMessage.addListener((msg, _sender, reply) => {
     if (msg && msg.type === MSG.TAB_STATS) reply({ judged: tabStats.judged, warned: tabStats.warned, loads: costs.loads });

@@ -2,7 +2,7 @@
 // can't leak), plus one page stylesheet that blurs or collapses the post beneath it.
 // Everything that comes from a list is set as text: a list is data, never markup.
 import * as campaignView from "./campaign-view.js";
-import { addPageStyle, childWith, contentOf, el, guardEvents, showIn, styleShadow, t, THEME_CSS } from "./dom.js";
+import { addPageStyle, childWith, cloneHost, contentOf, el, guardEvents, showIn, styleShadow, t, THEME_CSS } from "./dom.js";
 import { OVERLAY_ATTR as ATTR } from "./selectors.js";
 import { theme } from "./theme.js";
 
@@ -56,9 +56,10 @@ function fillDetails(box, w) {
   if (home) box.append(el("a", { href: home, target: "_blank", rel: "noopener noreferrer" }, t("overlay_homepage", [w.listTitle])));
 }
 
-// The parts of a panel that are the same on every post (built once per page, then cloned: a
-// clone costs a fraction of creating, labelling and translating each element again).
-// Keyed by warned/revealed: the heading and the buttons differ.
+// A panel's host, shadow root and the parts of a panel that are the same on every post, built
+// once per page and then cloned whole (the root is clonable): one call instead of making,
+// labelling and translating each element again. Keyed by warned/revealed: the heading and the
+// buttons differ. {host, theme}: the theme its copies carry.
 const templates = {};
 
 /**
@@ -71,7 +72,7 @@ function panelTemplate(revealed) {
   root.setAttribute("role", "region");
   root.setAttribute("aria-label", t("overlay_region"));
   root.append(el("p", { className: "line" }, el("strong", {}, t(revealed ? "overlay_revealed" : "overlay_heading")), ""));
-  root.append(el("p", { className: "why" }));
+  root.append(el("p", { className: "why" }, ""));
   const toggle = revealed
     ? el("button", { type: "button" }, t("overlay_hide_again"))
     : el("button", { type: "button", className: "primary" }, t("overlay_show"));
@@ -85,16 +86,33 @@ function panelTemplate(revealed) {
   return root;
 }
 
+function template(revealed) {
+  const key = revealed ? "revealed" : "warn";
+  let tpl = templates[key];
+  if (!tpl) {
+    const host = document.createElement("div");
+    host.setAttribute(ATTR, "");
+    const shadow = host.attachShadow({ mode: "open", clonable: true });
+    styleShadow(shadow, PANEL_CSS);
+    shadow.append(panelTemplate(revealed));
+    tpl = templates[key] = { host, theme: "" };
+  }
+  const th = theme();
+  if (tpl.theme !== th) tpl.host.setAttribute("data-theme", (tpl.theme = th));
+  return tpl.host;
+}
+
 /**
- * The panel for a warning w = {match, listTitle, publisher, homepage, examples, words (the post's
- * words the rule matched), inQuote, truncated, revealed, marked (the note on the reader's own mark, or "")}. Its buttons act through onPanelClick
- * (see dom.guardEvents).
+ * Fills a copy of the panel for a warning w = {match, listTitle, publisher, homepage, examples,
+ * words (the post's words the rule matched), inQuote, truncated, revealed, marked (the note on
+ * the reader's own mark, or "")}. Its buttons act through onPanelClick (see dom.guardEvents).
  */
-function panel(w) {
-  const root = (templates[w.revealed ? "revealed" : "warn"] ||= panelTemplate(w.revealed)).cloneNode(true);
-  const [line, why, buttons] = root.children;
+function fill(root, w) {
+  const line = root.firstChild;
+  const why = line.nextSibling;
+  const buttons = root.lastChild;
   line.lastChild.data = t("overlay_matched", [w.match.family, w.listTitle, w.publisher || t("overlay_no_publisher")]);
-  why.textContent = w.match.explanation;
+  why.firstChild.data = w.match.explanation;
   // Notes and the repeated-wording line go between the words and the buttons.
   if (w.inQuote) buttons.before(el("p", { className: "note" }, t("overlay_in_quote")));
   if (w.truncated) buttons.before(el("p", { className: "note" }, t("overlay_truncated")));
@@ -104,18 +122,24 @@ function panel(w) {
   return root;
 }
 
-/** host -> {w, actions} of the panel it shows now. */
+/** host -> the warning its panel shows now. */
 const shown = new WeakMap();
+
+/** What a press of "Show post", "Hide again" or "Not a wedge post" does: onAction(action, article, w). */
+let onAction = (/** @type {string} */ _action, /** @type {Element} */ _article, /** @type {any} */ _w) => {};
+
+/** Calls handler(action, article, w) when the reader presses show, hide or not-wedge on article's panel for w. */
+export function onPanelAction(handler) {
+  onAction = handler;
+}
 
 /** A click on one of a panel's buttons (keyboard activation arrives as a click too). */
 function onPanelClick(host, button) {
-  const p = shown.get(host);
-  if (!p) return;
+  const w = shown.get(host);
+  if (!w) return;
   const action = button.getAttribute("data-action");
-  if (action === "show") p.actions.show();
-  else if (action === "hide") p.actions.hide();
-  else if (action === "not-wedge") p.actions.notWedge();
-  else if (action === "why") toggleDetails(host.shadowRoot, button, p.w);
+  if (action === "why") toggleDetails(host.shadowRoot, button, w);
+  else if (action === "show" || action === "hide" || action === "not-wedge") onAction(action, host.parentElement, w);
   else campaignView.onClick(host, button); // the repeated-wording line inside the panel
 }
 guardEvents(ATTR, onPanelClick);
@@ -130,15 +154,6 @@ function toggleDetails(shadow, why, w) {
   }
   box.hidden = !box.hidden;
   why.setAttribute("aria-expanded", String(!box.hidden));
-}
-
-function newHost(article) {
-  const host = document.createElement("div");
-  host.setAttribute(ATTR, "");
-  const shadow = host.attachShadow({ mode: "open" });
-  styleShadow(shadow, PANEL_CSS);
-  article.prepend(host);
-  return host;
 }
 
 /**
@@ -173,18 +188,24 @@ function setRepeat(section, repeat) {
  * changed, only that line is redone: the rest of the panel (and a "Why?" box the reader opened)
  * stays as it is.
  */
-export function show(article, w, actions) {
+export function show(article, w) {
   addPageStyle(ATTR, PAGE_CSS);
   let host = childWith(article, ATTR);
-  if (host && !host.shadowRoot) host.remove(); // a copy of a decorated post: shadow roots aren't cloned
-  if (!host || !host.shadowRoot) host = newHost(article);
+  const before = host && shown.get(host);
+  if (!before) {
+    if (host) host.remove(); // in a copy of a decorated post: not a panel of ours to update
+    host = cloneHost(template(w.revealed), PANEL_CSS);
+    fill(contentOf(host.shadowRoot), w); // filled before it is in the page: one insertion
+    shown.set(host, w);
+    article.prepend(host);
+    return;
+  }
   const th = theme();
   if (host.getAttribute("data-theme") !== th) host.setAttribute("data-theme", th);
-  const before = shown.get(host);
-  shown.set(host, { w, actions });
+  shown.set(host, w);
   const old = contentOf(host.shadowRoot);
-  if (before && old && samePanel(before.w, w)) setRepeat(old, w.repeat);
-  else showIn(host.shadowRoot, panel(w));
+  if (old && samePanel(before, w)) setRepeat(old, w.repeat);
+  else showIn(host.shadowRoot, fill(contentOf(template(w.revealed).shadowRoot).cloneNode(true), w));
 }
 
 export function remove(article) {

@@ -100,6 +100,23 @@ class ContentScriptTest {
     }
 
     @Test
+    void aCopyOfAWarnedPostGetsAPanelOfItsOwnThatActsOnTheCopy() throws Exception {
+        openTimeline();
+        WebElement original = firstWarned();
+        // A page script copies a warned post: our panel's shadow root is clonable, so a copy of it comes along.
+        chromium.js("const cell = arguments[0].closest('[data-testid=cellInnerDiv]').cloneNode(true);"
+                + "const c = cell.querySelector('article'); c.id = 'copy';"
+                + "c.querySelector('[data-wedgewatch-overlay]').setAttribute('data-copied', '');"
+                + "arguments[0].closest('[data-testid=cellInnerDiv]').parentElement.append(cell);", original);
+        WebElement copy = chromium.driver.findElement(By.id("copy"));
+        chromium.waiting().until(d -> (Boolean) chromium.js("const h = arguments[0].querySelectorAll('[data-wedgewatch-overlay]');"
+                + "return h.length === 1 && !h[0].hasAttribute('data-copied')", copy));
+        assertEquals("warn", copy.getAttribute("data-wedgewatch"));
+        shadowButton(copy, "show").sendKeys(Keys.ENTER);
+        chromium.waiting().until(d -> "revealed".equals(copy.getAttribute("data-wedgewatch")));
+    }
+
+    @Test
     void aCellWhoseTextIsSwappedIsJudgedAgain() throws Exception {
         openTimeline();
         int i = firstPassIndex();

@@ -5,7 +5,7 @@
 import { api } from '../common/browser.js';
 import { BUILTIN_PATH, defaultSettings, sanitizeCampaign, withDefaults } from '../common/defaults.js';
 import { MSG } from '../common/messages.js';
-import { engine } from '../engine/with-campaign.js';
+import { cues, engine } from '../engine/with-campaign.js';
 import { compileFor, sources } from '../engine/cache.js';
 import * as CampaignStore from './campaign-store.js';
 import * as FarMatcher from './far-matcher.js';
@@ -257,6 +257,8 @@ const FROM_CONTENT = {
   [MSG.CAMPAIGN_SALT]: () => campaign.salt().then((salt) => ({ ok: true, salt })),
   // A tab found no readable form for its lists: it waits for this one compile rather than compile itself.
   [MSG.COMPILE]: () => compileForTabs().then((r) => ({ ...r, compiles })),
+  // ... and when even that failed, it compiles itself, with the built-in cues' text from here.
+  [MSG.CUES]: () => ({ ok: true, text: cues }),
   // A post too long for the tab to match within a frame: its words, matched here, stay in the browser.
   [MSG.MATCH]: (m) => farMatcher.match(String(m.text)).then((matches) => ({ ok: true, matches })),
 };

@@ -8,6 +8,7 @@ export const MSG = Object.freeze({
   CAMPAIGN_DETAILS: "campaign-details",
   CAMPAIGN_SALT: "campaign-salt",
   COMPILE: "compile",
+  CUES: "cues",
   MATCH: "match",
   // From our own pages only.
   UPDATE_NOW: "update-now",

@@ -19,6 +19,8 @@ import { engine } from "../engine/instance.js";
 const background = {
   compiling: () => api.runtime.sendMessage({ type: MSG.COMPILE }),
   stored: async () => (await api.storage.local.get("compiled")).compiled,
+  /** The built-in cues' text, for the rare compile in the tab (the background's form carries them). */
+  cues: async () => String((await api.runtime.sendMessage({ type: MSG.CUES })).text),
 };
 
 /**

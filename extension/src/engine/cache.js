@@ -78,7 +78,7 @@ function restoreFrom(engine, cached, key, count) {
  * @param {any} cached stored `compiled`
  * @param {string} engineVersion
  * @param {Sources} src
- * @param {{compiling: () => Promise<Compiling | null>, stored: () => Promise<any>}} [background]
+ * @param {{compiling: () => Promise<Compiling | null>, stored: () => Promise<any>, cues: () => Promise<string>}} [background]
  */
 export async function loadMatcher(engine, cached, engineVersion, src, background) {
   const key = await keyOf(engineVersion, src);
@@ -90,6 +90,7 @@ export async function loadMatcher(engine, cached, engineVersion, src, background
     const fresh = answer && answer.ok ? restoreFrom(engine, await background.stored(), key, src.texts.length) : null;
     if (fresh) return fresh;
   }
+  if (background && !engine.hasCues()) engine.giveCues(await background.cues());
   return engine.load(src.texts, { disabled: src.disabled });
 }
 

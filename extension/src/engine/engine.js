@@ -16,12 +16,15 @@
  */
 
 /**
- * @param {typeof import("teavm-engine") & {cues: string}} x the engine's TeaVM exports, and the text
- *   of the built-in rebuttal cues' list file, which it compiles into every matcher (a restored form
- *   carries them already)
+ * @param {typeof import("teavm-engine") & {cues?: string}} x the engine's TeaVM exports, and the
+ *   text of the built-in rebuttal cues' list file, which it compiles into every matcher. A tab has
+ *   no copy: a restored form carries the cues already, and a tab that must compile asks the
+ *   background for them first (giveCues).
  * @param {import("teavm-campaign")} [c] the campaign bundle's (background and Node only)
  */
 export function createEngine(x, c) {
+  /** @type {string | null} */
+  let cues = typeof x.cues === "string" ? x.cues : null;
   let cuesHandedOver = false;
 
   /**
@@ -33,7 +36,8 @@ export function createEngine(x, c) {
    */
   function load(texts, { disabled = [], checkExamples = false } = {}) {
     if (!cuesHandedOver) {
-      x.useCues(String(x.cues));
+      if (cues === null) throw new Error("the engine compiles only once it has the built-in rebuttal cues (giveCues)");
+      x.useCues(cues);
       cuesHandedOver = true;
     }
     for (const t of texts) x.stageList(String(t));
@@ -101,6 +105,12 @@ export function createEngine(x, c) {
     load,
     restore,
     check,
+    /** Whether load can compile: the built-in cues' text is here. */
+    hasCues: () => cues !== null,
+    /** Hands over the built-in cues' text (a tab gets it from the background). */
+    giveCues(/** @type {string} */ text) {
+      cues = String(text);
+    },
     /**
      * "The same wording from many accounts": one index per engine, held by the background.
      * Times are millis (Date.now()); accountHash is already salted and hashed.

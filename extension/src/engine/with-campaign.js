@@ -4,4 +4,6 @@ import * as campaign from "teavm-campaign";
 import cues from "rebuttal-cues";
 import { createEngine } from "./engine.js";
 
+export { cues };
+
 export const engine = createEngine({ ...teavm, cues }, campaign);

@@ -648,7 +648,7 @@ public final class Matcher {
                     int q = hitPattern[x];
                     if (place(q) != Exemption.Place.AFTER || !patterns.covers(q, p)) continue;
                     // "... lost the election? No." may answer from the next sentence's first words.
-                    if (sentence[start] == sentence[e] || ids[start] == Automaton.QUESTION || ids[start] == Automaton.BREAK
+                    if (sentence[start] == sentence[e] || ids[start] == Automaton.QUESTION && sentence[start - 1] == sentence[e] || ids[start] == Automaton.BREAK
                             || (sentence[start] == sentence[e] + 1 && opensSentence(start))) return x;
                 }
             }

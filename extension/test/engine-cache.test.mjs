@@ -144,3 +144,23 @@ test('a list of 10,000 rules round-trips', async () => {
   tab.release();
   fresh.release();
 });
+
+test('a tab has no copy of the built-in cues: it restores forms without them, and asks the background before it compiles', async () => {
+  const teavm = await import('../target/node/engine.mjs');
+  const { createEngine } = await import('../target/node/engine-api.mjs');
+  const tabEngine = createEngine({ ...teavm, cues: undefined });
+  assert.equal(tabEngine.hasCues(), false);
+  const src = sources(stored(), settings);
+  const compiled = await compileFor(engine, undefined, VERSION, src);
+  const restored = await loadMatcher(tabEngine, structuredClone(compiled), VERSION, src);
+  assert.equal(restored.restored, true, 'a form restores without the cues');
+  assert.equal(restored.match('My uncle keeps saying progressives are the real racists. He is wrong.').length, 0, 'the form carries the cues');
+  let asked = 0;
+  const background = { compiling: async () => null, stored: async () => null, cues: async () => { asked++; return teavm.cues; } };
+  const compiledHere = await loadMatcher(tabEngine, undefined, VERSION, src, background);
+  assert.equal(asked, 1);
+  assert.equal(compiledHere.restored, false);
+  assert.equal(compiledHere.match('Progressives are the real racists.').length > 0, true);
+  assert.equal(compiledHere.match('My uncle keeps saying progressives are the real racists. He is wrong.').length, 0);
+  assert.throws(() => createEngine({ ...teavm, cues: undefined }).load([BUNDLED]), /rebuttal cues/);
+});

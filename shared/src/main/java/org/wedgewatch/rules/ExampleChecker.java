@@ -10,15 +10,12 @@ public final class ExampleChecker {
     }
 
     public static List<Problem> check(PatternList list) {
-        return check(ListCompiler.compile(Collections.singletonList(list)), list);
+        return check(list, RebuttalCues.list());
     }
 
     /** The same with the built-in cues given (see {@link ListCompiler#builtInCues}). */
     public static List<Problem> check(PatternList list, PatternList cues) {
-        return check(ListCompiler.compile(Collections.singletonList(list), Collections.<String>emptySet(), cues), list);
-    }
-
-    private static List<Problem> check(Matcher matcher, PatternList list) {
+        Matcher matcher = ListCompiler.compile(Collections.singletonList(list), Collections.<String>emptySet(), cues);
         List<Problem> problems = new ArrayList<>();
         for (Rule rule : list.rules) {
             for (Rule.Example ex : rule.warnExamples) {

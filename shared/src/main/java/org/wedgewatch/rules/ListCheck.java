@@ -14,17 +14,13 @@ public final class ListCheck {
 
     /** The same for a list already parsed (a server parses with its own limits). */
     public static List<Problem> problems(ParseResult r) {
-        return sorted(r, r.ok() ? ExampleChecker.check(r.list()) : new ArrayList<Problem>());
+        return problems(r, RebuttalCues.list());
     }
 
     /** The same with the built-in cues given (see {@link ListCompiler#builtInCues}). */
     public static List<Problem> problems(ParseResult r, PatternList cues) {
-        return sorted(r, r.ok() ? ExampleChecker.check(r.list(), cues) : new ArrayList<Problem>());
-    }
-
-    private static List<Problem> sorted(ParseResult r, List<Problem> examples) {
         List<Problem> problems = new ArrayList<>(r.problems());
-        problems.addAll(examples);
+        if (r.ok()) problems.addAll(ExampleChecker.check(r.list(), cues));
         problems.sort((a, b) -> a.line != b.line ? Integer.compare(a.line, b.line) : Integer.compare(a.column, b.column));
         return problems;
     }

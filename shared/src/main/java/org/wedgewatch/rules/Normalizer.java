@@ -602,10 +602,8 @@ public final class Normalizer {
             // Not "dont"-style, and not text-speak: only its id matters, no String is made. Text-speak
             // is words of 4 letters or fewer (one with a repeated letter needs the uncollapsed word to
             // tell) and contractions typed without the apostrophe, of 5 or 6 letters ("theyre").
-            boolean speakShape = TEXT_SPEAK_ENDS[(first - 'a') * 26 + prev - 'a'];
-            boolean maybeSpeak = n <= 4
-                    ? repeat || speakShape && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash, runHigh, runLow) >= 0
-                    : n <= 6 && !repeat && speakShape && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash, runHigh, runLow) >= 0;
+            boolean maybeSpeak = n <= 4 && repeat || n <= 6 && !repeat && TEXT_SPEAK_ENDS[(first - 'a') * 26 + prev - 'a']
+                    && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash, runHigh, runLow) >= 0;
             boolean onlyId = vocabulary != null && prev != 't' && !maybeSpeak;
             int id = onlyId ? vocabulary.get(f.chars, from, to, hash, runHigh, runLow) : -1;
             // An unknown word that could be a slip of a list word keeps its String for the typo reader;

@@ -51,15 +51,20 @@ final class ContentWords {
         }
         int k = 0;
         boolean inTag = false;
+        boolean inHandle = false;
         for (int i = 0; i < n; i++) {
             if (t.kind(i) != Tokens.WORD || isPunctuation(t.word(i))) {
                 inTag = false;
+                inHandle = false;
                 continue;
             }
             // The pieces of #BernieBros are adjacent word tokens, the first starting at the '#'.
             boolean startsTag = text.charAt(t.start(i)) == '#';
-            boolean continuesTag = inTag && t.start(i) == t.end(i - 1) && t.start(i) != t.start(i - 1);
-            inTag = startsTag || continuesTag;
+            boolean startsHandle = text.charAt(t.start(i)) == '@';
+            boolean continuesTag = (inTag || inHandle) && t.start(i) == t.end(i - 1) && t.start(i) != t.start(i - 1);
+            inHandle = startsHandle || inHandle && continuesTag;
+            inTag = startsTag || inTag && continuesTag;
+            if (inHandle) continue; // a handle read as words ("@TheDemocrats") names someone: not wording
             int known = normalizer.knownId(t, i);
             if (known >= 0 && (known == rt || known == via) && i + 1 < n && t.kind(i + 1) == Tokens.MENTION) continue;
             String w = t.word(i); // null for most plain words: only their hash is made

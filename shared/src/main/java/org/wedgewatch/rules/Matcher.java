@@ -181,7 +181,7 @@ public final class Matcher {
         int[] eventClass = new int[Limits.MAX_TERMS_PER_WORD];
         int[] eventStart = new int[Limits.MAX_TERMS_PER_WORD];
         int events;
-        int[] classSeenAt = new int[0]; // first position where a term of the class ended, in this post
+        int[] classSeenAt = new int[0]; // last position where a term of the class ended, in this post
         int[] classSeenPost = new int[0]; // the post number classSeenAt is for
 
         int[] hitPattern = new int[8];
@@ -336,23 +336,29 @@ public final class Matcher {
             termCount = count;
             for (int k = 0; k < termCount; k++) {
                 int node = termNode[k];
+                // A refer word ("he") stands for one group: of the groups it can refer to, the one
+                // named last before it ("Clinton called out Trump for what he is": he is Trump).
+                int referClass = -1;
                 for (int o = terms.outputStart[node]; o < terms.outputStart[node + 1]; o++) {
                     int value = terms.outputs[o];
                     int c = value >>> 1;
-                    boolean refer = (value & 1) != 0;
-                    if (refer && (classSeenPost[c] != post || classSeenAt[c] >= termStart[k])) continue;
-                    if (events < eventClass.length) {
+                    if ((value & 1) != 0) {
+                        if (classSeenPost[c] == post && classSeenAt[c] < termStart[k]
+                                && (referClass < 0 || classSeenAt[c] > classSeenAt[referClass])) referClass = c;
+                    } else if (events < eventClass.length) {
                         eventClass[events] = c;
                         eventStart[events++] = termStart[k];
                     }
                 }
+                if (referClass >= 0 && events < eventClass.length) {
+                    eventClass[events] = referClass;
+                    eventStart[events++] = termStart[k];
+                }
             }
             for (int e = 0; e < events; e++) {
                 int c = eventClass[e];
-                if (classSeenPost[c] != post) {
-                    classSeenPost[c] = post;
-                    classSeenAt[c] = i;
-                }
+                classSeenPost[c] = post;
+                classSeenAt[c] = i;
                 // A term may go on with one of its class's tails ("Biden" + "'s crowd").
                 int tail = automaton.tailToken[c];
                 if (tail >= 0 && termCount < termNode.length) {

@@ -34,6 +34,13 @@ public final class Normalizer {
     };
 
     private static final String SO_CALLED = "so-called";
+    /** Abbreviations whose dot does not end a sentence: "Pres. Obama", "Sen. Warren". */
+    private static final String[] TITLES = {
+        "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "govs", "pres", "st", "vs", "jr", "sr",
+        "gen", "lt", "col", "sgt", "prof", "rev", "hon", "amb", "sec", "atty", "ca", "approx",
+    };
+    /** Words before a handle that name the author of what follows, not a target in it: "RT @x", "via @x". */
+    private static final String[] ATTRIBUTIONS = {"rt", "via", "cc", "ht", "by", "from"};
     private static final String[] PUNCTUATION_ENTITIES = {"&lt;", "&gt;", "&quot;", "&#39;", "&apos;"};
 
     private static final Map<String, String> TEXT_SPEAK_MAP = pairs(TEXT_SPEAK);
@@ -104,6 +111,7 @@ public final class Normalizer {
 
     static String collapseRepeats(String word) {
         int n = word.length();
+        if (isTripledLetter(word)) return word; // "kkk" is a word of its own, not a stretched "k"
         StringBuilder sb = null;
         for (int i = 1; i < n; i++) {
             char c = word.charAt(i);
@@ -114,6 +122,10 @@ public final class Normalizer {
             }
         }
         return sb == null ? word : sb.toString();
+    }
+
+    private static boolean isTripledLetter(String word) {
+        return word.length() == 3 && word.charAt(0) == word.charAt(1) && word.charAt(1) == word.charAt(2);
     }
 
     /**
@@ -335,7 +347,13 @@ public final class Normalizer {
                     emit("socalled", Tokens.WORD, i, i + SO_CALLED.length(), false);
                     i += SO_CALLED.length();
                 } else if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && !startsUrl(i)) { // most tokens of any post
-                    i = readWord(i);
+                    int dotted = f.at(i + 1) == '.' ? initialismEnd(i) : i;
+                    if (dotted > i) {
+                        initialism(i, dotted);
+                        i = dotted;
+                    } else {
+                        i = readWord(i);
+                    }
                 } else if (c == '\n' || c == '\r') {
                     pendingBreak = true;
                     i++;
@@ -350,7 +368,8 @@ public final class Normalizer {
                 } else if (c == '@' && isHandleChar(f.at(i + 1)) && !isLetterOrDigit(f.at(i - 1))) {
                     int j = i + 1;
                     while (j < n && isHandleChar(f.chars[j])) j++;
-                    emit(f.lowerSlice(i, j), Tokens.MENTION, i, j, false);
+                    if (namesAuthor(i, j)) emit(f.lowerSlice(i, j), Tokens.MENTION, i, j, false);
+                    else hashtag(i, j); // "@TheDemocrats are ..." names a target, read as its words
                     i = j;
                 } else if (c == '#' && isLetterOrDigit(f.at(i + 1))) {
                     int j = i + 1;
@@ -397,6 +416,49 @@ public final class Normalizer {
                     }
                 }
             }
+        }
+
+        /**
+         * The end of an initialism that starts at {@code i} ("U.S.", "D.N.C."): two or three single
+         * letters each followed by a dot; {@code i} when there is none.
+         */
+        private int initialismEnd(int i) {
+            if (isLetterOrDigit(f.at(i - 1))) return i;
+            int j = i;
+            int letters = 0;
+            while (isAsciiLetter(f.at(j)) && f.at(j + 1) == '.' && letters < 4) {
+                j += 2;
+                letters++;
+            }
+            return letters >= 2 && letters <= 3 && !isLetterOrDigit(f.at(j)) ? j : i;
+        }
+
+        /** An initialism is one word, and its last dot ends no sentence; "U.S." is never the pronoun "us". */
+        private void initialism(int from, int to) {
+            StringBuilder sb = new StringBuilder(3);
+            for (int k = from; k < to; k += 2) sb.append((char) (f.chars[k] | 0x20));
+            String word = sb.toString();
+            emit("us".equals(word) ? "usa" : word, Tokens.WORD, from, to, false);
+        }
+
+        /**
+         * Does the handle from {@code from} to {@code to} name who wrote, passed on or is answered by
+         * what follows ("RT @x:", "via @x", "@x: ...", the handles a reply opens with) rather than
+         * someone the words are about? Judged on where it stands, never on who the handle is.
+         */
+        private boolean namesAuthor(int from, int to) {
+            int k = to;
+            while (k < f.length && f.chars[k] == ' ') k++;
+            if (k < f.length && f.chars[k] == ':') return true;
+            // The handles a reply opens with are who it answers, not what it says.
+            if (raw.size == 0 || raw.kinds[raw.size - 1] == Tokens.MENTION) return true;
+            if (raw.size >= 2 && ":".equals(raw.words[raw.size - 1]) && raw.kinds[raw.size - 2] == Tokens.MENTION) return true;
+            if (pendingBreak) return false;
+            int last = raw.size - 1;
+            if (raw.ends[last] > from || from - raw.ends[last] > 2) return false;
+            String before = f.lowerSlice(raw.starts[last], raw.ends[last]);
+            for (String a : ATTRIBUTIONS) if (a.equals(before)) return true;
+            return false;
         }
 
         /** Does "so-called" or "so called" start at {@code i}, as words of their own? */
@@ -452,10 +514,20 @@ public final class Normalizer {
                 j++;
             }
             boolean ellipsis = onlyDots && j - i >= 2;
+            if (j - i == 1 && afterTitle(i)) return j;
             int k = j;
             while (k < f.length && (f.chars[k] == '"' || f.chars[k] == '\'' || f.chars[k] == ')')) k++;
             if (!ellipsis && (k >= f.length || isSpace(f.chars[k]))) pendingBreak = true;
             return j;
+        }
+
+        /** Does the dot at {@code i} end a title such as "Pres." or "Sen."? */
+        private boolean afterTitle(int i) {
+            int last = raw.size - 1;
+            if (last < 0 || raw.ends[last] != i || i - raw.starts[last] > 6) return false;
+            String word = f.lowerSlice(raw.starts[last], i);
+            for (String t : TITLES) if (t.equals(word)) return true;
+            return false;
         }
 
         private int wordEnd(int i) {
@@ -536,6 +608,12 @@ public final class Normalizer {
                     letters++;
                 }
                 prev = c;
+            }
+            if (letters == 1 && k - from == 3) { // "KKK", read as it is
+                hash = (31 * 31 + 31 + 1) * prev;
+                high = (high << 10) | (high << 5) | high;
+                letters = 3;
+                repeat = false;
             }
             runHash = hash;
             runHigh = letters <= Vocabulary.PACK_LETTERS ? high : Vocabulary.NOT_PACKED;
@@ -767,6 +845,10 @@ public final class Normalizer {
     }
 
     // ASCII answered directly: TeaVM's Character methods go through Unicode tables, slow in JS.
+    private static boolean isAsciiLetter(char c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+
     private static boolean isLetter(char c) {
         if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         return Character.isLetter(c);

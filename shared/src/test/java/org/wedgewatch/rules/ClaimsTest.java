@@ -40,6 +40,19 @@ class ClaimsTest {
     }
 
     @Test
+    void aReferWordStandsForTheGroupNamedLastThatItCanReferTo() {
+        Matcher two = compile(TestLists.HEADER
+            + "group left: progressives\n  refer: they\n"
+            + "group other: Republicans\n  refer: they\n"
+            + "rule racists\n  family: F2\n  explain: x\n  match: {left} are the real racists\n"
+            + "rule blame\n  family: F1\n  explain: x\n  match: {other} lost the election\n");
+        assertTrue(two.warns("Progressives again. They are the real racists."));
+        assertFalse(two.warns("Progressives called out Republicans, and they are the real racists."),
+            "'they' is the Republicans, named after the progressives");
+        assertTrue(two.warns("Republicans lie. Progressives, though? They are the real racists."));
+    }
+
+    @Test
     void fillersStandAnywhereButAreNotGaps() {
         assertTrue(m.warns("Progressives are honestly, truly the real racists."));
         assertTrue(m.warns("Progressives are: the real racists, literally."), "':' is a filler too");

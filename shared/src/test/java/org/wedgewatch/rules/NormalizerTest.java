@@ -17,6 +17,17 @@ class NormalizerTest {
         return sb.toString();
     }
 
+    /** The words with " /" where a sentence ends. */
+    private static String sentences(String text) {
+        Tokens t = Normalizer.normalize(text);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < t.size(); i++) {
+            if (i > 0) sb.append(t.sentenceStarts[i] ? " / " : " ");
+            sb.append(t.word(i));
+        }
+        return sb.toString();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '=', value = {
         "LEFTISTS Are The Real Racists = leftists are the real racists",
@@ -120,6 +131,30 @@ class NormalizerTest {
         assertEquals("the socaled left", words("the so-called left"));
         assertEquals("the socaled left", words("The so called left"));
         assertEquals("also caled", words("also called"), "only the words themselves");
+    }
+
+    @Test
+    void titlesAndInitialismsEndNoSentence() {
+        assertEquals("pres obama is the real racist", sentences("Pres. Obama is the real racist"));
+        assertEquals("sen sanders lost", sentences("Sen. Sanders lost"));
+        assertEquals("the usa democrats / they", sentences("The U.S. Democrats. They"), "'U.S.' is never the pronoun");
+        assertEquals("the dnc lost", sentences("The D.N.C. lost"));
+        assertEquals("he lost / obama won", sentences("he lost. Obama won"), "other words' dots still end sentences");
+    }
+
+    @Test
+    void theKlanInitialsAreAWordNotAStretchedLetter() {
+        assertEquals("the party of the kkk", words("the party of the KKK"));
+        assertEquals("so god", words("sooo goood"));
+    }
+
+    @Test
+    void handlesAreReadAsWordsExceptWhereTheyNameWhoWroteOrIsAnswered() {
+        assertEquals("so the democrats are the real racists", words("So @TheDemocrats are the real racists"));
+        assertEquals("thanks sen sanders", words("Thanks @SenSanders"));
+        assertEquals("@one @two you lost", words("@one @two you lost"), "a reply's opening handles are who it answers");
+        assertEquals("rt @hillary : we lost", words("RT @hillary: we lost"));
+        assertEquals("a thread via @newsdesk", words("a thread via @newsdesk"));
     }
 
     @Test

@@ -91,6 +91,7 @@ public final class Normalizer {
         Scanner scanner = new Scanner(folded, into, vocabulary);
         scanner.scan();
         if (scanner.singles) mergeSpacedLetters(folded, into);
+        if (scanner.claps) joinClaps(into);
         toOriginalPositions(folded, into);
         return into;
     }
@@ -301,6 +302,26 @@ public final class Normalizer {
         return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*';
     }
 
+    /**
+     * "The. Real. Racists. Are. Clintonistas.": three or more one-word sentences in a row, not all
+     * the same word ("Wrong. Wrong. Wrong." stays three answers), are one sentence said with emphasis.
+     */
+    private static void joinClaps(Tokens t) {
+        int i = 0;
+        while (i < t.size) {
+            int j = i;
+            boolean different = false;
+            while (j < t.size && (j == 0 || t.sentenceStarts[j]) && (j + 1 == t.size || t.sentenceStarts[j + 1])) {
+                if (j > i && t.wordHash(j) != t.wordHash(i)) different = true;
+                j++;
+            }
+            if (j - i >= 3 && different) {
+                for (int k = i + 1; k < j; k++) t.sentenceStarts[k] = false;
+            }
+            i = Math.max(j, i + 1);
+        }
+    }
+
     /** Turns positions in the folded text into positions in the original. */
     private static void toOriginalPositions(Folded f, Tokens t) {
         if (f.identity) return; // plain ASCII: folded positions are the original ones
@@ -317,6 +338,10 @@ public final class Normalizer {
         private final Tokens raw;
         private final Vocabulary vocabulary; // null unless normalizing for a matcher
         private boolean pendingBreak;
+        private int sentenceFrom; // the token the sentence being read starts at
+        private int oneWordRun; // how many one-word sentences in a row end here
+        /** Three one-word sentences in a row: maybe a clapped claim ("The. Real. Racists."). */
+        boolean claps;
         /** A single letter was read: maybe one of spaced-out letters to join. */
         boolean singles;
         // The last run of ASCII letters read by letterRun, lower-cased: its String.hashCode with
@@ -517,7 +542,12 @@ public final class Normalizer {
             if (j - i == 1 && afterTitle(i)) return j;
             int k = j;
             while (k < f.length && (f.chars[k] == '"' || f.chars[k] == '\'' || f.chars[k] == ')')) k++;
-            if (!ellipsis && (k >= f.length || isSpace(f.chars[k]))) pendingBreak = true;
+            if (!ellipsis && (k >= f.length || isSpace(f.chars[k])) && !pendingBreak) {
+                pendingBreak = true;
+                oneWordRun = raw.size - sentenceFrom == 1 ? oneWordRun + 1 : 0;
+                if (oneWordRun >= 3) claps = true;
+                sentenceFrom = raw.size;
+            }
             return j;
         }
 

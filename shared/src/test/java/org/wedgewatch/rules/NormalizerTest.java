@@ -143,6 +143,13 @@ class NormalizerTest {
     }
 
     @Test
+    void oneWordSentencesInARowAreOneClappedSentence() {
+        assertEquals("the real racists are clintonistas", sentences("The. Real. Racists. Are. Clintonistas."));
+        assertEquals("wrong / wrong / wrong", sentences("Wrong. Wrong. Wrong."), "one word said three times is three answers");
+        assertEquals("no / just no", sentences("No. Just no."));
+    }
+
+    @Test
     void theKlanInitialsAreAWordNotAStretchedLetter() {
         assertEquals("the party of the kkk", words("the party of the KKK"));
         assertEquals("so god", words("sooo goood"));

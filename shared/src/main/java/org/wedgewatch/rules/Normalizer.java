@@ -717,6 +717,16 @@ public final class Normalizer {
             // An unknown word that could be a slip of a list word keeps its String for the typo reader;
             // the others, most words of most posts, still make none.
             boolean typo = onlyId && id < 0 && vocabulary.typos != null && vocabulary.typos.mayCorrect(first, prev, letters);
+            if (onlyId && id < 0 && !repeat && n >= 5 && prev == 'n' && f.chars[to - 2] == 'i') {
+                // A dropped g ("blamin", "losin") is text-speak for the list's "-ing" word.
+                String withG = f.lowerSlice(from, to) + "g";
+                int gId = vocabulary.get(withG);
+                if (gId >= 0) {
+                    raw.addWithId(withG, gId, withG.hashCode(), Tokens.WORD, from, to, pendingBreak);
+                    pendingBreak = false;
+                    return;
+                }
+            }
             if (onlyId && !typo) {
                 raw.addWithId(null, id, hash, Tokens.WORD, from, to, pendingBreak);
                 pendingBreak = false;

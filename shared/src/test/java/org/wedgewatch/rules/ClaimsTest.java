@@ -53,6 +53,14 @@ class ClaimsTest {
     }
 
     @Test
+    void aDroppedGReadsAsTheListsIngWord() {
+        Matcher blame = compile(TestLists.HEADER + "group left: Democrats\n"
+            + "rule blaming\n  family: F4\n  explain: x\n  match: {left} blaming Russia\n");
+        assertTrue(blame.warns("Democrats blamin Russia again"));
+        assertFalse(blame.warns("Democrats Berlin Russia"), "only a word the list has with its g");
+    }
+
+    @Test
     void fillersStandAnywhereButAreNotGaps() {
         assertTrue(m.warns("Progressives are honestly, truly the real racists."));
         assertTrue(m.warns("Progressives are: the real racists, literally."), "':' is a filler too");

@@ -240,6 +240,7 @@ public final class Normalizer {
      * and reads the remaining single letters as words ("u" is "you"). Positions are still folded ones.
      */
     private static void mergeSpacedLetters(Folded f, Tokens t) {
+        boolean[] inLongChain = longChains(f, t);
         int out = 0;
         int i = 0;
         int joinedEnd = -1; // where the last joined run ended, in the folded text
@@ -247,6 +248,9 @@ public final class Normalizer {
             int j = spacedRunEnd(f, t, i);
             if (i != out) t.copy(i, out);
             int n = j - i;
+            // "T h e  D N C  i s  t h e  r e a l  r a c i s t": short words spaced out in one phrase
+            // with a longer one are words too.
+            if (n >= 2 && inLongChain[i]) n = Math.max(n, 4);
             // A three-letter word spaced out next to a longer one is part of the same phrase ("t h e  r e a l").
             boolean inPhrase = n == 3 && (wordGap(f, joinedEnd, t.starts[i]) || j < t.size && !t.sentenceStarts[j]
                     && wordGap(f, t.ends[j - 1], t.starts[j]) && spacedRunEnd(f, t, j) - j >= 4);
@@ -269,6 +273,35 @@ public final class Normalizer {
             out++;
         }
         t.size = out;
+    }
+
+    /**
+     * By token: does a run of spaced letters start here that is one of a phrase of such runs, each
+     * two or three spaces from the next, one of them four letters or longer? Two passes over the runs.
+     */
+    private static boolean[] longChains(Folded f, Tokens t) {
+        boolean[] marked = new boolean[t.size];
+        int chainStart = -1;
+        boolean chainLong = false;
+        int prevEnd = -1;
+        for (int i = 0; i <= t.size; ) {
+            int j = i < t.size ? spacedRunEnd(f, t, i) : i + 1;
+            boolean run = i < t.size && j - i >= 2;
+            boolean continues = run && chainStart >= 0 && !t.sentenceStarts[i] && wordGap(f, prevEnd, t.starts[i]);
+            if (!continues) {
+                if (chainStart >= 0 && chainLong) {
+                    for (int k = chainStart; k < i; k = spacedRunEnd(f, t, k)) marked[k] = true;
+                }
+                chainStart = run ? i : -1;
+                chainLong = false;
+            }
+            if (run) {
+                chainLong |= j - i >= 4;
+                prevEnd = t.ends[j - 1];
+            }
+            i = j;
+        }
+        return marked;
     }
 
     /**

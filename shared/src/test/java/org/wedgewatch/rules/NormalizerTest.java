@@ -109,6 +109,8 @@ class NormalizerTest {
     void aThreeLetterWordSpacedOutNextToALongerOneIsJoined() {
         assertEquals("the real racists", words("t h e  r e a l  r a c i s t s"));
         assertEquals("red scare 2 0", words("R e d  S c a r e  2.0"));
+        assertEquals("the dnc is the real racist", words("T h e  D N C  i s  t h e  r e a l  r a c i s t"),
+            "two- and three-letter words in a phrase with a longer one");
         assertEquals("you are a joke", words("u r a joke"), "single spaces and no longer word next to it: still letters");
     }
 

@@ -90,7 +90,7 @@ public final class Normalizer {
         into.mayComma = false; // the scanner reads every character between tokens, and ASCII folds to itself
         Scanner scanner = new Scanner(folded, into, vocabulary);
         scanner.scan();
-        if (scanner.singles) mergeSpacedLetters(folded, into);
+        if (scanner.singles) mergeSpacedLetters(folded, into, scanner.spacedPair);
         if (scanner.claps) joinClaps(into);
         toOriginalPositions(folded, into);
         return into;
@@ -239,8 +239,8 @@ public final class Normalizer {
      * Joins runs of four or more single letters separated by one space or dot ("L e f t i s t s")
      * and reads the remaining single letters as words ("u" is "you"). Positions are still folded ones.
      */
-    private static void mergeSpacedLetters(Folded f, Tokens t) {
-        boolean[] inLongChain = longChains(f, t);
+    private static void mergeSpacedLetters(Folded f, Tokens t, boolean spacedPair) {
+        boolean[] inLongChain = spacedPair ? longChains(f, t) : null; // most posts: no letters spaced out
         int out = 0;
         int i = 0;
         int joinedEnd = -1; // where the last joined run ended, in the folded text
@@ -250,7 +250,7 @@ public final class Normalizer {
             int n = j - i;
             // "T h e  D N C  i s  t h e  r e a l  r a c i s t": short words spaced out in one phrase
             // with a longer one are words too.
-            if (n >= 2 && inLongChain[i]) n = Math.max(n, 4);
+            if (n >= 2 && inLongChain != null && inLongChain[i]) n = Math.max(n, 4);
             // A three-letter word spaced out next to a longer one is part of the same phrase ("t h e  r e a l").
             boolean inPhrase = n == 3 && (wordGap(f, joinedEnd, t.starts[i]) || j < t.size && !t.sentenceStarts[j]
                     && wordGap(f, t.ends[j - 1], t.starts[j]) && spacedRunEnd(f, t, j) - j >= 4);
@@ -377,6 +377,8 @@ public final class Normalizer {
         boolean claps;
         /** A single letter was read: maybe one of spaced-out letters to join. */
         boolean singles;
+        /** Two single letters one character apart: maybe a word spaced out. */
+        boolean spacedPair;
         // The last run of ASCII letters read by letterRun, lower-cased: its String.hashCode with
         // repeated letters read once, that word packed for the vocabulary, how many letters it has,
         // its first and last letter, whether any letter repeated and whether any was upper-case.
@@ -548,6 +550,8 @@ public final class Normalizer {
         private void emit(String word, byte kind, int from, int to, boolean singleLetter) {
             if (singleLetter) {
                 singles = true;
+                int last = raw.size - 1;
+                if (last >= 0 && raw.kinds[last] == SINGLE && from - raw.ends[last] == 1) spacedPair = true;
                 raw.add(word, SINGLE, from, to, pendingBreak); // read once runs are merged
             } else if (kind != Tokens.WORD) {
                 raw.add(word, kind, from, to, pendingBreak);

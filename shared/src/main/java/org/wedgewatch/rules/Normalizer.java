@@ -250,11 +250,11 @@ public final class Normalizer {
             int n = j - i;
             // "T h e  D N C  i s  t h e  r e a l  r a c i s t": short words spaced out in one phrase
             // with a longer one are words too.
-            if (n >= 2 && inLongChain != null && inLongChain[i]) n = Math.max(n, 4);
+            boolean inLongPhrase = n >= 2 && inLongChain != null && inLongChain[i];
             // A three-letter word spaced out next to a longer one is part of the same phrase ("t h e  r e a l").
             boolean inPhrase = n == 3 && (wordGap(f, joinedEnd, t.starts[i]) || j < t.size && !t.sentenceStarts[j]
                     && wordGap(f, t.ends[j - 1], t.starts[j]) && spacedRunEnd(f, t, j) - j >= 4);
-            if (n >= 4 || n == 3 && (spelledNot(t, i) || inPhrase)) {
+            if (n >= 4 || inLongPhrase || n == 3 && (spelledNot(t, i) || inPhrase)) {
                 joinedEnd = t.ends[j - 1];
                 StringBuilder sb = new StringBuilder();
                 for (int k = i; k < j; k++) sb.append(t.words[k]);
@@ -516,9 +516,7 @@ public final class Normalizer {
             if (pendingBreak) return false;
             int last = raw.size - 1;
             if (raw.ends[last] > from || from - raw.ends[last] > 2) return false;
-            String before = f.lowerSlice(raw.starts[last], raw.ends[last]);
-            for (String a : ATTRIBUTIONS) if (a.equals(before)) return true;
-            return false;
+            return isOneOf(ATTRIBUTIONS, f.lowerSlice(raw.starts[last], raw.ends[last]));
         }
 
         /** Does "so-called" or "so called" start at {@code i}, as words of their own? */
@@ -592,9 +590,7 @@ public final class Normalizer {
         private boolean afterTitle(int i) {
             int last = raw.size - 1;
             if (last < 0 || raw.ends[last] != i || i - raw.starts[last] > 6) return false;
-            String word = f.lowerSlice(raw.starts[last], i);
-            for (String t : TITLES) if (t.equals(word)) return true;
-            return false;
+            return isOneOf(TITLES, f.lowerSlice(raw.starts[last], i));
         }
 
         private int wordEnd(int i) {
@@ -807,7 +803,7 @@ public final class Normalizer {
             switch (suffix) {
                 // After a name "'s" is possessive or "is", both read as the bare name; after a pronoun
                 // it can only be "is", and rebuttals need it: "it's a lie that ...", "that's false".
-                case "s": second = isPronounBeforeIs(stem) ? "is" : null; break;
+                case "s": second = isOneOf(PRONOUNS_BEFORE_IS, stem) ? "is" : null; break;
                 case "re": second = "are"; break;
                 case "m": second = "am"; break;
                 case "ve": second = "have"; break;
@@ -869,9 +865,9 @@ public final class Normalizer {
         "it", "that", "this", "he", "she", "there", "here", "what", "who", "where", "how",
     };
 
-    private static boolean isPronounBeforeIs(String stem) {
-        for (String p : PRONOUNS_BEFORE_IS) {
-            if (p.equals(stem)) return true;
+    private static boolean isOneOf(String[] words, String word) {
+        for (String w : words) {
+            if (w.equals(word)) return true;
         }
         return false;
     }

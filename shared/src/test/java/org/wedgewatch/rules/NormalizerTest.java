@@ -8,21 +8,19 @@ import org.junit.jupiter.api.Test;
 
 class NormalizerTest {
     private static String words(String text) {
-        Tokens t = Normalizer.normalize(text);
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < t.size(); i++) {
-            if (i > 0) sb.append(' ');
-            sb.append(t.word(i));
-        }
-        return sb.toString();
+        return joined(text, " ");
     }
 
     /** The words with " /" where a sentence ends. */
     private static String sentences(String text) {
+        return joined(text, " / ");
+    }
+
+    private static String joined(String text, String beforeSentence) {
         Tokens t = Normalizer.normalize(text);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < t.size(); i++) {
-            if (i > 0) sb.append(t.sentenceStarts[i] ? " / " : " ");
+            if (i > 0) sb.append(t.sentenceStart(i) ? beforeSentence : " ");
             sb.append(t.word(i));
         }
         return sb.toString();

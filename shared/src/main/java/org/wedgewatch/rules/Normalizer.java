@@ -415,7 +415,11 @@ public final class Normalizer {
                         i = readWord(i);
                     }
                 } else if (c == '\n' || c == '\r') {
-                    pendingBreak = true;
+                    if (!pendingBreak) { // a line that ends with no dot is no one-word sentence
+                        pendingBreak = true;
+                        sentenceFrom = raw.size;
+                        oneWordRun = 0;
+                    }
                     i++;
                 } else if (isSpace(c)) {
                     i++;

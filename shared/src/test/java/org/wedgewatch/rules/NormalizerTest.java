@@ -147,6 +147,8 @@ class NormalizerTest {
         assertEquals("the real racists are clintonistas", sentences("The. Real. Racists. Are. Clintonistas."));
         assertEquals("wrong / wrong / wrong", sentences("Wrong. Wrong. Wrong."), "one word said three times is three answers");
         assertEquals("no / just no", sentences("No. Just no."));
+        assertEquals("new thread / the real racists are liberals", sentences("New thread\nThe. Real. Racists. Are. Liberals."),
+            "after a line break too");
     }
 
     @Test

@@ -40,9 +40,31 @@ final class Quotes {
         }
         if (depth == null) return null;
         for (int i = 1; i <= n; i++) depth[i] += depth[i - 1];
+        if (nothingButQuotes(text, depth)) return null; // a shared headline or slogan: the poster's own post
         boolean[] quoted = new boolean[t.size];
         for (int k = 0; k < t.size; k++) quoted[k] = depth[t.starts[k]] > 0;
         return quoted;
+    }
+
+    /**
+     * True when every letter outside the quotation marks belongs to a link, a handle, a hashtag or
+     * a leading "RT": the post is the quote and nothing of the poster's frames it, as when a
+     * headline is shared. An emoji or any word of the poster's own is a frame (an eye-roll mocks).
+     */
+    static boolean nothingButQuotes(String text, int[] depth) {
+        boolean skipping = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (depth[i] > 0) continue;
+            if (c <= ' ' || c == '\u00A0') {
+                skipping = false;
+            } else if (c == '#' || c == '@' || c == 'h' && text.startsWith("http", i) || c == 'R' && i == 0 && text.startsWith("RT ")) {
+                skipping = true;
+            } else if (!skipping && (isLetterOrDigit(c) || c > 0x2000 && !isDouble(c) && !isSingle(c) && c != '\u2026')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int[] mark(int[] depth, int n, int open, int close) {

@@ -83,6 +83,15 @@ class ClaimsTest {
         assertTrue(m.warns("\u201cLeftists lost the election.\u201d Yes. Say it louder."), "an endorsed quote warns");
     }
 
+
+    @Test
+    void aPostThatIsNothingButTheQuoteSaysIt() {
+        assertTrue(m.warns("\"Leftists Are The Real Racists\" https://example.com/a"), "a shared headline");
+        assertTrue(m.warns("RT @someone: \u201cProgressives lost the election\u201d #vote"), "a retweeted slogan with a hashtag");
+        assertFalse(m.warns("\"Leftists are the real racists\" \uD83D\uDE44"), "an eye-roll is the poster's frame");
+        assertFalse(m.warns("\"Leftists are the real racists\" lol, again"), "the poster's own words frame it");
+        assertFalse(m.warns("\"Leftists lost the election\" \u2014 a troll account, 2016"), "an attribution frames it");
+    }
     @Test
     void reportedSpeechPassesUnlessThePostAgrees() {
         assertFalse(m.warns("My uncle told me at dinner that leftists are the real racists. I showed him the data."));

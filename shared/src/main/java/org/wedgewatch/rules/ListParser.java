@@ -202,11 +202,14 @@ public final class ListParser {
 
     /**
      * "refer: they, them": words that stand for the group once one of its terms came earlier in the
-     * post ("Don't talk to me about progressives. They lost us the election").
+     * post ("Don't talk to me about progressives. They lost us the election"); "/" lets a sentence
+     * with no target of its own be about it ("Progressives? Kremlin puppets.").
      */
     private void groupRefer(String text, int offset) {
         eachEntry(text, offset, (term, words, column) -> {
-            if (words.length != 1) {
+            if (term.equals("/")) {
+                if (!group.refer.contains(term)) group.refer.add(term);
+            } else if (words.length != 1) {
                 problem(lineNo, column, "'" + term + "' must be one word (a pronoun such as 'they')");
             } else if (group.refer.size() >= Limits.MAX_REFER_WORDS) {
                 problem(lineNo, column, "the group '" + group.name + "' has more than " + Limits.MAX_REFER_WORDS

@@ -160,6 +160,8 @@ public final class Matcher {
         // ring slot r at [r * MAX_LIVE, r * MAX_LIVE + liveCount[r]) (flat: one array read, not two).
         static final int RING = Limits.MAX_TERM_WORDS + Limits.MAX_TAIL_WORDS + 1;
         static final int LIVE = Limits.MAX_LIVE;
+        /** Live matches after an unsaid subject carry their start below this (see {@link #started}). */
+        static final int UNSAID = -1;
         final int[] liveNode = new int[RING * LIVE];
         final int[] liveStart = new int[RING * LIVE];
         final int[] liveCount = new int[RING];
@@ -181,6 +183,8 @@ public final class Matcher {
         int[] eventClass = new int[Limits.MAX_TERMS_PER_WORD];
         int[] eventStart = new int[Limits.MAX_TERMS_PER_WORD];
         int events;
+        /** At a sentence end: the group its next sentence may be about ("/" among refer words), else -1. */
+        int topicClass = -1;
         int[] classSeenAt = new int[0]; // last position where a term of the class ended, in this post
         int[] classSeenPost = new int[0]; // the post number classSeenAt is for
 
@@ -323,7 +327,11 @@ public final class Matcher {
             int token = ids[i];
             int count = 0;
             events = 0;
-            if (token > Automaton.QUESTION) {
+            topicClass = -1;
+            if (token == Automaton.BREAK || token == Automaton.QUESTION) {
+                int node = byToken[Automaton.BY_TOKEN * Automaton.BREAK + Automaton.TERM_ROOT];
+                if (node >= 0) topicClass = namedLast(terms, node, i);
+            } else if (token > Automaton.QUESTION) {
                 count = termReached(byToken[Automaton.BY_TOKEN * token + Automaton.TERM_ROOT], i, count);
                 for (int k = 0; k < termCount; k++) count = termAdvance(terms, termNode[k], termStart[k], token, count);
             }
@@ -336,20 +344,14 @@ public final class Matcher {
             termCount = count;
             for (int k = 0; k < termCount; k++) {
                 int node = termNode[k];
-                // A refer word ("he") stands for one group: of the groups it can refer to, the one
-                // named last before it ("Clinton called out Trump for what he is": he is Trump).
-                int referClass = -1;
                 for (int o = terms.outputStart[node]; o < terms.outputStart[node + 1]; o++) {
                     int value = terms.outputs[o];
-                    int c = value >>> 1;
-                    if ((value & 1) != 0) {
-                        if (classSeenPost[c] == post && classSeenAt[c] < termStart[k]
-                                && (referClass < 0 || classSeenAt[c] > classSeenAt[referClass])) referClass = c;
-                    } else if (events < eventClass.length) {
-                        eventClass[events] = c;
+                    if ((value & 1) == 0 && events < eventClass.length) {
+                        eventClass[events] = value >>> 1;
                         eventStart[events++] = termStart[k];
                     }
                 }
+                int referClass = namedLast(terms, node, termStart[k]);
                 if (referClass >= 0 && events < eventClass.length) {
                     eventClass[events] = referClass;
                     eventStart[events++] = termStart[k];
@@ -370,6 +372,22 @@ public final class Matcher {
                     }
                 }
             }
+        }
+
+        /**
+         * A refer word ("he") stands for one group: of the groups it can refer to, the one named
+         * last before {@code before} ("Clinton called out Trump for what he is": he is Trump); -1
+         * when none of them was named yet.
+         */
+        private int namedLast(Trie terms, int node, int before) {
+            int last = -1;
+            for (int o = terms.outputStart[node]; o < terms.outputStart[node + 1]; o++) {
+                int value = terms.outputs[o];
+                int c = value >>> 1;
+                if ((value & 1) != 0 && classSeenPost[c] == post && classSeenAt[c] < before
+                        && (last < 0 || classSeenAt[c] > classSeenAt[last])) last = c;
+            }
+            return last;
         }
 
         private int termAdvance(Trie terms, int node, int start, int token, int count) {
@@ -422,11 +440,16 @@ public final class Matcher {
                 addChild(trie, 0, c, s, here);
                 if (s == 0 || i - s >= RING - 1) continue;
                 int before = (s - 1) % RING;
-                for (int k = before * LIVE; k < before * LIVE + liveCount[before]; k++) addChild(trie, liveNode[k], c, liveStart[k], here);
+                for (int k = before * LIVE; k < before * LIVE + liveCount[before]; k++) addChild(trie, liveNode[k], c, started(liveStart[k]), here);
             }
+            // A sentence that opens without a target of its own may be about the one named last
+            // ("Progressives? Kremlin puppets, every one of them."): its group stands before the
+            // sentence's first word, which must follow it at once (no gap after an unsaid subject).
+            if (topicClass >= 0) addChild(trie, 0, topicClass, UNSAID - (i + 1), here);
             int recorded = 0;
             for (int k = here * LIVE; k < here * LIVE + liveCount[here]; k++) {
                 int node = liveNode[k];
+                if (liveStart[k] < 0) continue; // an unsaid subject alone
                 for (int o = trie.outputStart[node]; o < trie.outputStart[node + 1] && recorded < Limits.MAX_HITS_PER_WORD; o++) {
                     int pattern = trie.outputs[o];
                     if (patterns.kind[pattern] == PatternTable.DENIAL) denialSentence = sentence[i];
@@ -437,6 +460,10 @@ public final class Matcher {
         }
 
         private void step(Trie trie, int node, int start, int token, boolean isBreak, boolean barrier, int here) {
+            if (start < 0) { // after an unsaid subject: the sentence's first word, unless it asks
+                if (token > Automaton.QUESTION && !automaton.asks[token]) addChild(trie, node, token, started(start), here);
+                return;
+            }
             if (token != Automaton.UNKNOWN) addChild(trie, node, token, start, here);
             if (token == Automaton.QUESTION) addChild(trie, node, Automaton.BREAK, start, here);
             // A gap never skips "not" or "never" (that is how rebuttals pass), "but" or "because"
@@ -455,7 +482,7 @@ public final class Matcher {
             add(c, start, here);
             // The nearest miss is the match that got furthest on words, not on a gap's "any word"
             // nor on a sentence end.
-            if (explaining && token > Automaton.QUESTION && phrases.wordDepth()[c] > bestDepth) {
+            if (explaining && start >= 0 && token > Automaton.QUESTION && phrases.wordDepth()[c] > bestDepth) {
                 bestDepth = phrases.wordDepth()[c];
                 bestNode = c;
                 bestStart = start;
@@ -470,6 +497,11 @@ public final class Matcher {
          * latest start stands for the rest (the shortest span), so a step stays constant time.
          * A node's starts are chained through sameNode.
          */
+        /** The real start of a live match: an unsaid subject's start is encoded below zero. */
+        private int started(int start) {
+            return start < 0 ? UNSAID - start : start;
+        }
+
         private void add(int node, int start, int here) {
             int first = -1;
             if (stamp[node] == stampNow) {

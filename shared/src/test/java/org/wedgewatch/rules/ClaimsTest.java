@@ -34,6 +34,31 @@ class ClaimsTest {
     }
 
     @Test
+    void aSentenceWithNoTargetOfItsOwnIsAboutTheOneNamedLast() {
+        String topics = TestLists.HEADER
+            + "group left: leftists, progressives\n"
+            + "  refer: they, /\n"
+            + "group right: Republicans\n"
+            + "  refer: /\n"
+            + "group quiet: liberals\n"
+            + "rule racists\n"
+            + "  family: F2\n"
+            + "  explain: x\n"
+            + "  match: ({left}|{quiet}) the real racists\n"
+            + "  match: ({left}|{quiet}) *2 lost the election\n";
+        Matcher t = compile(topics);
+        assertTrue(t.warns("Don't get me started on progressives. The real racists, every one of them."));
+        assertTrue(t.warns("Progressives? Lost the election, as usual."));
+        assertFalse(t.warns("The real racists."), "no target named before");
+        assertFalse(t.warns("Republicans again. The real racists."), "the target named last is not one the rule takes");
+        assertFalse(t.warns("Progressives knocked doors. Republicans, though. The real racists."),
+                "a target named later stands in front of one named earlier");
+        assertFalse(t.warns("Progressives knocked doors. Turnout lost the election."),
+                "no gap after an unsaid subject: the sentence has a subject of its own");
+        assertFalse(t.warns("Liberals? The real racists."), "only groups with '/' among their refer words");
+    }
+
+    @Test
     void aReferWordStandsForATargetNamedEarlier() {
         assertTrue(m.warns("Don't talk to me about progressives. They lost the election."));
         assertFalse(m.warns("They lost the election."), "no target named before 'they'");

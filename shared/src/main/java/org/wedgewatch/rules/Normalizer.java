@@ -16,7 +16,7 @@ public final class Normalizer {
     }
 
     private static final String[] TEXT_SPEAK = {
-        "r", "are", "u", "you", "ur", "your", "da", "the", "tha", "teh", "bc", "because", "cuz", "because",
+        "r", "are", "u", "you", "ur", "your", "da", "the", "tha", "the", "teh", "the", "bc", "because", "cuz", "because",
         "coz", "because", "b4", "before", "thru", "through", "n", "and", "w", "with", "im", "i am",
         // Short words in leetspeak, too short for unleet to tell from "1st" or "4th".
         "4r3", "are", "4re", "are", "ar3", "are", "1s", "is", "0n", "on", "0f", "of", "t0", "to", "1n", "in",

@@ -120,6 +120,11 @@ class NormalizerTest {
     }
 
     @Test
+    void textSpeakForTheIsRead() {
+        assertEquals("the left lost the election the end", words("da left lost teh election tha end"));
+    }
+
+    @Test
     void contractionsTypedWithoutTheApostropheAreRead() {
         assertEquals("they are the real racists", words("theyre the real racists"));
         assertEquals("that is why there is a problem", words("thats why theres a problem"));

@@ -684,7 +684,8 @@ public final class Matcher {
                 for (int x = headByStart[start]; x >= 0; x = nextByStart[x]) {
                     steps++;
                     int q = hitPattern[x];
-                    if (place(q) != Exemption.Place.AFTER || !patterns.covers(q, p)) continue;
+                    // A confirmed post keeps a claim whose speaker follows it ("..., my dad said, and he's right").
+                    if (place(q) != Exemption.Place.AFTER || !patterns.covers(q, p) || confirmed && patterns.reports(q)) continue;
                     // "... lost the election? No." may answer from the next sentence's first words.
                     if (sentence[start] == sentence[e] || ids[start] == Automaton.QUESTION && sentence[start - 1] == sentence[e] || ids[start] == Automaton.BREAK
                             || (sentence[start] == sentence[e] + 1 && opensSentence(start))) return x;

@@ -29,6 +29,15 @@ final class PatternTable {
         return add(cueKind, -1, -1, name);
     }
 
+    /**
+     * Is exemption {@code e} a speaker named after the claim ("..., my dad said")? A post that
+     * endorses what it reports keeps such a claim ("..., my dad said, and he's right").
+     */
+    boolean reports(int e) {
+        String src = source.get(e);
+        return src != null && src.contains("said");
+    }
+
     boolean isExemption(int p) {
         return kind[p] >= 1 && kind[p] <= 3;
     }

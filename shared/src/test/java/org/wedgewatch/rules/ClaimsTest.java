@@ -121,6 +121,8 @@ class ClaimsTest {
     void reportedSpeechPassesUnlessThePostAgrees() {
         assertFalse(m.warns("My uncle told me at dinner that leftists are the real racists. I showed him the data."));
         assertTrue(m.warns("My uncle told me at dinner that leftists are the real racists. He was right."));
+        assertTrue(m.warns("Leftists are the real racists, my uncle said, and he was right."), "a speaker after the claim, endorsed");
+        assertFalse(m.warns("Leftists are the real racists, my uncle said. I showed him the data."));
     }
 
     @Test

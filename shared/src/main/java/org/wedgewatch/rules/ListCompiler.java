@@ -94,7 +94,7 @@ public final class ListCompiler {
         for (int l = 0; l < lists.size(); l++) {
             PatternList list = lists.get(l);
             // A group a sentence can be about stands in front of those named before it, used in a rule or not.
-            for (TermGroup g : list.groups.values()) if (g.refer.contains("/")) c.classOf(g);
+            for (TermGroup g : list.groups.values()) if (g.refer.contains(TermGroup.SENTENCE)) c.classOf(g);
             for (Exemption e : list.exemptions) c.addExemption(e, list.groups, l, -1);
             for (int r = 0; r < list.rules.size(); r++) {
                 Rule rule = list.rules.get(r);
@@ -181,7 +181,7 @@ public final class ListCompiler {
                 terms.addOutput(t, 2 * c);
             }
         }
-        for (String word : g.refer) terms.addOutput(terms.child(0, word.equals("/") ? Automaton.BREAK : id(word)), 2 * c + 1);
+        for (String word : g.refer) terms.addOutput(terms.child(0, word.equals(TermGroup.SENTENCE) ? Automaton.BREAK : id(word)), 2 * c + 1);
         return c;
     }
 

@@ -207,7 +207,7 @@ public final class ListParser {
      */
     private void groupRefer(String text, int offset) {
         eachEntry(text, offset, (term, words, column) -> {
-            if (term.equals("/")) {
+            if (term.equals(TermGroup.SENTENCE)) {
                 if (!group.refer.contains(term)) group.refer.add(term);
             } else if (words.length != 1) {
                 problem(lineNo, column, "'" + term + "' must be one word (a pronoun such as 'they')");

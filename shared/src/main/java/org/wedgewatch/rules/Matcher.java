@@ -490,6 +490,11 @@ public final class Matcher {
             }
         }
 
+        /** The real start of a live match: an unsaid subject's start is encoded below zero. */
+        private int started(int start) {
+            return start < 0 ? UNSAID - start : start;
+        }
+
         /**
          * Makes (node, start) live after this position, once. Merged subtrees mean one node can be
          * reached from different starts (after "Sanders people" and after "him"); each start is kept,
@@ -497,11 +502,6 @@ public final class Matcher {
          * latest start stands for the rest (the shortest span), so a step stays constant time.
          * A node's starts are chained through sameNode.
          */
-        /** The real start of a live match: an unsaid subject's start is encoded below zero. */
-        private int started(int start) {
-            return start < 0 ? UNSAID - start : start;
-        }
-
         private void add(int node, int start, int here) {
             int first = -1;
             if (stamp[node] == stampNow) {

@@ -51,7 +51,7 @@ final class Quotes {
      * a leading "RT": the post is the quote and nothing of the poster's frames it, as when a
      * headline is shared. An emoji or any word of the poster's own is a frame (an eye-roll mocks).
      */
-    static boolean nothingButQuotes(String text, int[] depth) {
+    private static boolean nothingButQuotes(String text, int[] depth) {
         boolean skipping = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

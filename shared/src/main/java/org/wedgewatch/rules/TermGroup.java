@@ -11,7 +11,9 @@ final class TermGroup {
     int written;
     /** Each term already normalized into words. */
     final List<String[]> terms = new ArrayList<>();
-    /** Single words that stand for the group after one of its terms ("they"). */
+    /** "/" among the refer words: a sentence with no target of its own can be about the group. */
+    static final String SENTENCE = "/";
+    /** Single words that stand for the group after one of its terms ("they"), and maybe {@link #SENTENCE}. */
     final List<String> refer = new ArrayList<>();
     /** Words that may follow any term as part of it ("crowd": "Biden's crowd", "the Squad crowd"). */
     final List<String[]> tails = new ArrayList<>();

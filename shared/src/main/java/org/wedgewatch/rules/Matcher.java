@@ -568,7 +568,7 @@ public final class Matcher {
          * does not open with a question word), echoes the claim to doubt it.
          */
         private boolean echoQuestion(int s, int e) {
-            if (!questionCloses(e)) return false;
+            if (!questionCloses(e) || oneHashtag(s, e)) return false;
             // A question opening inside the claim ("..., how does it feel to be ...?") or any
             // question word at its start or before it in its sentence makes it asked.
             for (int k = s; k < e; k++) {
@@ -581,6 +581,24 @@ public final class Matcher {
                 if (k == s - BEFORE_WINDOW) return false; // a long sentence: not an echo
             }
             return true;
+        }
+
+        /**
+         * The claim is one hashtag ("#ProgressivesAreTheRealRacists trending, and honestly?"): its
+         * words touch, with no space between them. A hashtag is put forward, never echoed.
+         */
+        private boolean oneHashtag(int s, int e) {
+            int words = 0;
+            int lastEnd = -1;
+            for (int k = s; k <= e; k++) {
+                steps++;
+                if (origin[k] < 0) continue;
+                int t = origin[k];
+                if (lastEnd >= 0 && tokens.starts[t] != lastEnd) return false;
+                lastEnd = tokens.ends[t];
+                words++;
+            }
+            return words >= 2;
         }
 
         private boolean asks(int id) {

@@ -131,6 +131,13 @@ class ClaimsTest {
     }
 
     @Test
+    void aClaimEchoedAsAQuestionDoubtsItButAHashtagBeforeAQuestionMarkIsPutForward() {
+        assertFalse(m.warns("Leftists lost the election? Turnout fell everywhere."));
+        assertTrue(m.warns("#LeftistsLostTheElection trending and honestly? Turnout fell."));
+        assertFalse(m.warns("Leftists lost the election trending and honestly? Turnout fell."));
+    }
+
+    @Test
     void aOneLetterSlipInALongWordStillMatches() {
         assertTrue(m.warns("Progresives lost the electon."));
         assertTrue(m.warns("leftists are the real racissts"));

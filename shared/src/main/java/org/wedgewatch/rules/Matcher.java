@@ -15,6 +15,11 @@ public final class Matcher {
     static final int BEFORE_WINDOW = 8;
     /** Words a claim may stop short of the question mark that echoes it. */
     static final int ECHO_TAIL = 3;
+    /**
+     * Words from a claim's first to its last beyond which a question mark after it is rhetorical
+     * ("you progressives sat on your hands in Dearborn and act surprised Trump won??"), not an echo.
+     */
+    static final int LONG_ECHO = 6;
     /** How far after a match an "except after:" wording may start, in tokens. */
     static final int AFTER_WINDOW = 3;
 
@@ -568,7 +573,7 @@ public final class Matcher {
          * does not open with a question word), echoes the claim to doubt it.
          */
         private boolean echoQuestion(int s, int e) {
-            if (!questionCloses(e) || oneHashtag(s, e)) return false;
+            if (!questionCloses(e) || oneHashtag(s, e) || e - s >= LONG_ECHO) return false;
             // A question opening inside the claim ("..., how does it feel to be ...?") or any
             // question word at its start or before it in its sentence makes it asked.
             for (int k = s; k < e; k++) {

@@ -138,6 +138,13 @@ class ClaimsTest {
     }
 
     @Test
+    void aLongClaimBeforeAQuestionMarkIsRhetoricalNotEchoed() {
+        Matcher long_ = compile(LIST + "  match: {left} *5 lost the election\n");
+        assertFalse(long_.warns("Leftists lost the election? Turnout fell everywhere."));
+        assertTrue(long_.warns("Leftists sat home in Dearborn all fall and lost the election?? Be serious."));
+    }
+
+    @Test
     void aOneLetterSlipInALongWordStillMatches() {
         assertTrue(m.warns("Progresives lost the electon."));
         assertTrue(m.warns("leftists are the real racissts"));

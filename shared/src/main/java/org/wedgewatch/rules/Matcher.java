@@ -573,7 +573,7 @@ public final class Matcher {
          * does not open with a question word), echoes the claim to doubt it.
          */
         private boolean echoQuestion(int s, int e) {
-            if (!questionCloses(e) || oneHashtag(s, e) || e - s >= LONG_ECHO) return false;
+            if (!questionCloses(e) || e - s >= LONG_ECHO || oneHashtag(s, e)) return false;
             // A question opening inside the claim ("..., how does it feel to be ...?") or any
             // question word at its start or before it in its sentence makes it asked.
             for (int k = s; k < e; k++) {

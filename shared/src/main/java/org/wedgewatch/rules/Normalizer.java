@@ -826,7 +826,7 @@ public final class Normalizer {
             int pieceStart = from + 1;
             int tokenStart = from;
             for (int k = from + 2; k <= to; k++) {
-                if (k == to || isCamelBoundary(k)) {
+                if (k == to || isCamelBoundary(k, pieceStart)) {
                     String piece = f.lowerSlice(pieceStart, k);
                     if (piece.indexOf('_') >= 0) piece = piece.replace("_", "");
                     if (!piece.isEmpty()) emit(piece, Tokens.WORD, tokenStart, k, false);
@@ -836,10 +836,12 @@ public final class Normalizer {
             }
         }
 
-        private boolean isCamelBoundary(int k) {
+        private boolean isCamelBoundary(int k, int pieceStart) {
             char prev = f.chars[k - 1];
             char c = f.chars[k];
             if (c == '_') return true;
+            // "#NeoMcCarthyism": a piece that opens with "Mc" is one name.
+            if (prev == 'c' && k - 2 == pieceStart && f.chars[pieceStart] == 'M') return false;
             if (isLowerCase(prev) && isUpperCase(c)) return true;
             if (isLetter(prev) && isDigit(c)) return true;
             if (isDigit(prev) && isLetter(c)) return true;

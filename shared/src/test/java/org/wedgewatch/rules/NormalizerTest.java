@@ -46,6 +46,8 @@ class NormalizerTest {
         "#BernieBros lost = bernie bros lost",
         "#berniebros lost = berniebros lost",
         "#LeftistsAreTheRealRacists = leftists are the real racists",
+        "#NeoMcCarthyismOnTheLeft = neo mcarthyism on the left", // one word, as "McCarthyism" reads
+        "#McConnellLies = mconel lies",
         "\u201CLeftists\u201D are the \u2018real\u2019 racists = leftists are the real racists",
         "Leftists...are...the...real...racists = leftists are the real racists",
         "u r the real racists = you are the real racists",

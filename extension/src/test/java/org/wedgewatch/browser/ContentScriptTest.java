@@ -24,7 +24,7 @@ import org.wedgewatch.rules.PatternList;
 /** The built Chrome extension on the fixture timeline, served as https://x.com/home. */
 class ContentScriptTest {
     private static final Path TEXTS = FixtureServer.FIXTURES.resolve("x-home-timeline.texts.jsonl");
-    private static final Path DEFAULT_LIST = FixtureServer.repoRoot().resolve("lists/coalition-defense.txt");
+    private static final Path DEFAULT_LIST = HeadlessChromium.repoRoot().resolve("lists/coalition-defense.txt");
     private static final String POSTS = "article[data-testid=\"tweet\"]";
     private static final String SMEAR = "Berniebros are the real racists, always have been";
     private static final String HARMLESS = "Phone bank tonight 6-9pm, snacks provided.";

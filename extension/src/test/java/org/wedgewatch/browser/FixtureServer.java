@@ -21,7 +21,7 @@ import javax.net.ssl.SSLContext;
  */
 public final class FixtureServer implements AutoCloseable {
     /** The shared fixtures, beside the repository (../shared/fixtures from the repo root). */
-    static final Path FIXTURES = repoRoot().resolve("../shared/fixtures").normalize();
+    static final Path FIXTURES = HeadlessChromium.repoRoot().resolve("../shared/fixtures").normalize();
 
     private final HttpsServer server;
     private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
@@ -78,7 +78,7 @@ public final class FixtureServer implements AutoCloseable {
      */
     public static java.util.List<String> defaultListExamples(String kind) {
         try {
-            return java.nio.file.Files.readAllLines(repoRoot().resolve("lists/coalition-defense.txt")).stream()
+            return java.nio.file.Files.readAllLines(HeadlessChromium.repoRoot().resolve("lists/coalition-defense.txt")).stream()
                     .map(String::strip).filter(l -> l.startsWith(kind + ":"))
                     .map(l -> l.substring(kind.length() + 1).strip()).toList();
         } catch (java.io.IOException e) {
@@ -89,19 +89,13 @@ public final class FixtureServer implements AutoCloseable {
     /** The ids of the bundled list's rules, in the list's order. */
     public static java.util.List<String> defaultListRuleIds() {
         try {
-            return java.nio.file.Files.readAllLines(repoRoot().resolve("lists/coalition-defense.txt")).stream()
+            return java.nio.file.Files.readAllLines(HeadlessChromium.repoRoot().resolve("lists/coalition-defense.txt")).stream()
                     .filter(l -> l.startsWith("rule ")).map(l -> l.substring("rule ".length()).strip()).toList();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    static Path repoRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("extension/build.mjs"))) p = p.getParent();
-        if (p == null) throw new IllegalStateException("run from inside the repository");
-        return p;
-    }
 
     private static SSLContext sslContext() throws Exception {
         Path dir = Files.createTempDirectory("wedgewatch-tls");

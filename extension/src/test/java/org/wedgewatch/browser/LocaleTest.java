@@ -20,7 +20,7 @@ import org.openqa.selenium.WebElement;
  * resources are installed: Debian's chromium-l10n package holds all but en-US.
  */
 class LocaleTest {
-    private static final Path LOCALES = FixtureServer.repoRoot().resolve("extension/src/_locales");
+    private static final Path LOCALES = HeadlessChromium.repoRoot().resolve("extension/src/_locales");
     private static final String POSTS = "article[data-testid=\"tweet\"]";
 
     @ParameterizedTest(name = "{0}")

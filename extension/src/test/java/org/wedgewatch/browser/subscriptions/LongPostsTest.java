@@ -1,6 +1,7 @@
 package org.wedgewatch.browser.subscriptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.wedgewatch.browser.HeadlessChromium;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ class LongPostsTest {
             {"reused", reusedFirst},
         };
         x.page("/posts", FixtureServer.postsPage(posts).replace("</body>", WATCH.replace("SHOWN", shown) + "</body>"));
-        Matcher engine = ListCompiler.compile(List.of(parse(Files.readString(ExtensionBrowser.repoRoot().resolve("lists/coalition-defense.txt"))), parse(MANY_GAPS)));
+        Matcher engine = ListCompiler.compile(List.of(parse(Files.readString(HeadlessChromium.repoRoot().resolve("lists/coalition-defense.txt"))), parse(MANY_GAPS)));
         assertTrue(!engine.match(reusedFirst).isEmpty(), "the reused cell's first words warn");
 
         browser.openOptions();

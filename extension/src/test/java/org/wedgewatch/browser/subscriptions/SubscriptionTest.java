@@ -122,8 +122,12 @@ class SubscriptionTest {
     void ownRulesShowLineAndColumnErrorsAsTheReaderTypes() throws Exception {
         WebElement rules = browser.driver.findElement(By.id("user-rules"));
         rules.sendKeys("rule mine\n  match: (oops\n");
-        browser.waiting().until(d -> !d.findElement(By.id("user-rules-problems")).getText().isEmpty());
-        assertTrue(browser.driver.findElement(By.id("user-rules-problems")).getText().matches("(?s)line \\d+, column \\d+: .*"));
+        // The page may draw the box again while it checks: read the text inside the wait.
+        String problems = browser.waiting().until(d -> {
+            String text = d.findElement(By.id("user-rules-problems")).getText();
+            return text.isEmpty() ? null : text;
+        });
+        assertTrue(problems.matches("(?s)line \\d+, column \\d+: .*"), problems);
         assertTrue(!browser.driver.findElement(By.id("user-rules-save")).isEnabled());
     }
 

@@ -558,11 +558,11 @@ public final class Matcher {
             hits++;
         }
 
-        /** Is position {@code i} among the first two words of its sentence? */
-        private boolean opensSentence(int i) {
+        /** Is position {@code i} among the first {@code first} words of its sentence? */
+        private boolean opensSentence(int i, int first) {
             int words = 0;
             for (int k = i - 1; k >= 0 && sentence[k] == sentence[i] && origin[k] >= 0; k--) {
-                if (++words >= 2) return false;
+                if (++words >= first) return false;
             }
             return true;
         }
@@ -709,9 +709,10 @@ public final class Matcher {
                     int q = hitPattern[x];
                     // A confirmed post keeps a claim whose speaker follows it ("..., my dad said, and he's right").
                     if (place(q) != Exemption.Place.AFTER || !patterns.covers(q, p) || confirmed && patterns.reports(q)) continue;
-                    // "... lost the election? No." may answer from the next sentence's first words.
+                    // "... lost the election? No." may answer from the next sentence's first words, a speaker from
+                    // its first word only: "... . My dad said so." reports, "... . She claimed a ..." does not.
                     if (sentence[start] == sentence[e] || ids[start] == Automaton.QUESTION && sentence[start - 1] == sentence[e] || ids[start] == Automaton.BREAK
-                            || (sentence[start] == sentence[e] + 1 && opensSentence(start))) return x;
+                            || (sentence[start] == sentence[e] + 1 && opensSentence(start, patterns.reports(q) ? 1 : 2))) return x;
                 }
             }
             return -1;

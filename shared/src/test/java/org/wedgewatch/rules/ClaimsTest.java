@@ -126,6 +126,13 @@ class ClaimsTest {
     }
 
     @Test
+    void aSpeakerInTheNextSentenceMustOpenIt() {
+        assertFalse(m.warns("Leftists are the real racists. Said my uncle, anyway."));
+        assertTrue(m.warns("Leftists are the real racists. They claimed a high ground they never had."),
+            "a new sentence's own subject and verb are not the claim's speaker");
+    }
+
+    @Test
     void aQuestionAnsweredNoPasses() {
         assertFalse(m.warns("Leftists lost the election? No. Turnout fell everywhere."));
     }

@@ -255,9 +255,11 @@ public final class Normalizer {
             boolean inPhrase = n == 3 && (wordGap(f, joinedEnd, t.starts[i]) || j < t.size && !t.sentenceStarts[j]
                     && wordGap(f, t.ends[j - 1], t.starts[j]) && spacedRunEnd(f, t, j) - j >= 4);
             if (n >= 4 || inLongPhrase || n == 3 && (spelledNot(t, i) || inPhrase)) {
-                joinedEnd = t.ends[j - 1];
                 StringBuilder sb = new StringBuilder();
                 for (int k = i; k < j; k++) sb.append(t.words[k]);
+                // "P u t i n ' s  p u p p e t s": a possessive spaced out too is dropped, as "Putin's" drops it.
+                if (spacedPossessive(f, t, j)) j++;
+                joinedEnd = t.ends[j - 1];
                 t.words[out] = sb.toString();
                 t.ends[out] = t.ends[j - 1];
                 i = j;
@@ -317,6 +319,20 @@ public final class Normalizer {
             j++;
         }
         return j;
+    }
+
+    /** Is token {@code j} a lone "s" after an apostrophe (and at most a space either side), right after token j - 1? */
+    private static boolean spacedPossessive(Folded f, Tokens t, int j) {
+        if (j >= t.size || t.kinds[j] != SINGLE || !"s".equals(t.words[j]) || t.sentenceStarts[j]) return false;
+        int from = t.ends[j - 1];
+        int to = t.starts[j];
+        int apostrophes = 0;
+        for (int k = from; k < to; k++) {
+            char c = f.chars[k];
+            if (c == '\'') apostrophes++;
+            else if (c != ' ') return false;
+        }
+        return apostrophes == 1 && to - from <= 3;
     }
 
     /** Two or three spaces from {@code from} to {@code to}: the gap between spaced-out words. */
@@ -817,7 +833,8 @@ public final class Normalizer {
                     emit(stem + suffix, Tokens.WORD, from, to, false); // o'brien
                     return;
             }
-            emit(stem, Tokens.WORD, from, to, false);
+            // "P u t i n's": a possessive on the last of spaced-out letters leaves a letter to join.
+            emit(stem, Tokens.WORD, from, to, second == null && stem.length() == 1 && isLetter(stem.charAt(0)));
             if (second != null) emit(second, Tokens.WORD, from, to, false);
         }
 

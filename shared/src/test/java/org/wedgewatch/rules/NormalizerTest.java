@@ -115,6 +115,13 @@ class NormalizerTest {
     }
 
     @Test
+    void aPossessiveOnSpacedOutLettersIsDroppedAsOnAWord() {
+        assertEquals("putin pupets", words("P u t i n ' s  p u p p e t s"));
+        assertEquals("on putin payrol", words("on P u t i n's payroll"));
+        assertEquals("the a won", words("The A's won"), "a single letter's possessive alone is still a letter");
+    }
+
+    @Test
     void anArrowReadsAsAnEqualsSign() {
         assertEquals("progresives = the real racists", words("Progressives \u2192 the real racists"));
         assertEquals("progresives = racists", words("Progressives -> racists"));

@@ -237,10 +237,12 @@ public final class Matcher {
             boolean commas = t.mayComma; // most posts have none: no aside to look for
             int s = 0;
             boolean pendingBreak = false;
+            // The post's start is a sentence start too: "This. \u201c...\u201d" agrees with the quote after it.
+            if (t.size > 0) addBreak(t, 0, s++);
             for (int i = 0; i < t.size; i++) {
                 pendingBreak |= t.sentenceStarts[i];
                 if (t.kinds[i] == Tokens.EMOJI) continue; // emoji never break a phrase
-                if (pendingBreak && n > 0) addBreak(t, i, s++);
+                if (pendingBreak && n > 1) addBreak(t, i, s++); // n == 1: only the opening sentence start so far
                 pendingBreak = false;
                 if (t.kinds[i] != Tokens.WORD) ids[n] = Automaton.UNKNOWN;
                 else if (t.ids[i] != Tokens.NO_ID && t.words[i] == null) ids[n] = t.ids[i] < 0 ? Automaton.UNKNOWN : t.ids[i];
@@ -419,7 +421,9 @@ public final class Matcher {
             boolean word = token > Automaton.QUESTION;
             int record = Automaton.BY_TOKEN * token;
             int marks = word ? byToken[record + Automaton.MARKS] : 0;
-            boolean negates = (marks & Automaton.NEGATES) != 0;
+            // A negation inside quotation marks is someone else's word, not the claim's: "The leftists
+            // who chant 'not our war' are Russian assets" is one claim.
+            boolean negates = (marks & Automaton.NEGATES) != 0 && quotedBefore[i + 1] == quotedBefore[i];
             boolean skipped = (marks & Automaton.FILLS) != 0 || aside[i];
             if (negates && sentence[i] == denialSentence) { // "... didn't cost us" after "let's not pretend"
                 negates = false;
@@ -760,7 +764,7 @@ public final class Matcher {
 
         /** Fills in the tokens and, when nothing matched, the nearest miss. */
         void describe(Explanation why) {
-            for (int i = 0; i < n; i++) {
+            for (int i = 1; i < n; i++) { // after the post's opening sentence start
                 if (origin[i] < 0) {
                     why.tokens.add(ids[i] == Automaton.QUESTION ? "?" : "/");
                 } else {
@@ -775,7 +779,7 @@ public final class Matcher {
             PatternList list = lists.get(patterns.list[rulePattern]);
             why.closestRule = list.id + "/" + list.rules.get(patterns.rule[rulePattern]).id;
             why.closestMatched = span(bestStart, Math.max(bestStart, bestStopped - 1));
-            why.stoppedAt = bestStopped < n ? why.tokens.get(bestStopped) : "(the end of the post)";
+            why.stoppedAt = bestStopped < n ? why.tokens.get(bestStopped - 1) : "(the end of the post)";
         }
 
         /** The first rule pattern found below {@code node}, breadth-first. */

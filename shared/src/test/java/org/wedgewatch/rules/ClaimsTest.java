@@ -126,6 +126,21 @@ class ClaimsTest {
     }
 
     @Test
+    void anAgreementOpeningThePostEndorsesTheQuoteAfterIt() {
+        assertTrue(m.warns("This. \u201cLeftists lost the election.\u201d"));
+        assertTrue(m.warns("Yep. \u201cLeftists are the real racists\u201d is what my uncle says."));
+        assertFalse(m.warns("\u201cLeftists are the real racists\u201d is what my uncle says."));
+    }
+
+    @Test
+    void aNegationInsideQuotationMarksIsSomeoneElsesWord() {
+        Matcher who = compile(TestLists.HEADER + "group left: Berniebros\n"
+            + "rule racists\n  family: F2\n  explain: x\n  match: {left} who *4 are the real racists\n");
+        assertTrue(who.warns("The Berniebros who chant 'never again' are the real racists."));
+        assertFalse(who.warns("The Berniebros who chant never again are the real racists."), "an unquoted negation still stops the claim");
+    }
+
+    @Test
     void aSpeakerInTheNextSentenceMustOpenIt() {
         assertFalse(m.warns("Leftists are the real racists. Said my uncle, anyway."));
         assertTrue(m.warns("Leftists are the real racists. They claimed a high ground they never had."),

@@ -20,7 +20,7 @@ public final class Normalizer {
         "coz", "because", "b4", "before", "thru", "through", "n", "and", "w", "with", "im", "i am",
         // Short words in leetspeak, too short for unleet to tell from "1st" or "4th".
         "4r3", "are", "4re", "are", "ar3", "are", "1s", "is", "0n", "on", "0f", "of", "t0", "to", "1n", "in",
-        "4nd", "and", "4ll", "all", "u$", "us",
+        "4nd", "and", "4ll", "all", "u$", "us", "n0", "no", "n0t", "not", "1t", "it", "b3", "be", "w3", "we", "bout", "about",
         // Contractions typed without the apostrophe ("theyre the real racists").
         "theyre", "they are", "youre", "you are", "thats", "that is", "theres", "there is", "whos", "who is",
         "whats", "what is", "shes", "she is", "theyve", "they have", "youve", "you have", "theyll", "they will",

@@ -39,6 +39,8 @@ class NormalizerTest {
         "\u039Fbama lost = obama lost",                                                        // Greek look-alike
         "L3ftists are raci$ts = leftists are racists",
         "pr0gressives r the real racists = progresives are the real racists",
+        "Th3 Squ4d takes n0 Kreml1n m0ney = the squad takes no kremlin money",
+        "Th3y are n0t the real racists = they are not the real racists",
         "L e f t i s t s lost = leftists lost",
         "D.e.m.s lost = dems lost",
         "r.e.a.l r.a.c.i.s.t.s = real racists",

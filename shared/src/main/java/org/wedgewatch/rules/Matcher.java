@@ -236,13 +236,12 @@ public final class Matcher {
             boolean[] quoted = Quotes.quotedTokens(t);
             boolean commas = t.mayComma; // most posts have none: no aside to look for
             int s = 0;
-            boolean pendingBreak = false;
             // The post's start is a sentence start too: "This. \u201c...\u201d" agrees with the quote after it.
-            if (t.size > 0) addBreak(t, 0, s++);
+            boolean pendingBreak = true;
             for (int i = 0; i < t.size; i++) {
                 pendingBreak |= t.sentenceStarts[i];
                 if (t.kinds[i] == Tokens.EMOJI) continue; // emoji never break a phrase
-                if (pendingBreak && n > 1) addBreak(t, i, s++); // n == 1: only the opening sentence start so far
+                if (pendingBreak) addBreak(t, i, s++);
                 pendingBreak = false;
                 if (t.kinds[i] != Tokens.WORD) ids[n] = Automaton.UNKNOWN;
                 else if (t.ids[i] != Tokens.NO_ID && t.words[i] == null) ids[n] = t.ids[i] < 0 ? Automaton.UNKNOWN : t.ids[i];

@@ -610,7 +610,19 @@ public final class Normalizer {
         private boolean afterTitle(int i) {
             int last = raw.size - 1;
             if (last < 0 || raw.ends[last] != i || i - raw.starts[last] > 6) return false;
-            return isOneOf(TITLES, f.lowerSlice(raw.starts[last], i));
+            for (String title : TITLES) {
+                if (sameLetters(raw.starts[last], i, title)) return true;
+            }
+            return false; // most sentences end here: no String is made for their last word
+        }
+
+        /** Are the folded chars from {@code from} to {@code to} the lower-case ASCII {@code word}, in either case? */
+        private boolean sameLetters(int from, int to, String word) {
+            if (to - from != word.length()) return false;
+            for (int k = 0; k < word.length(); k++) {
+                if ((f.chars[from + k] | 0x20) != word.charAt(k)) return false;
+            }
+            return true;
         }
 
         private int wordEnd(int i) {

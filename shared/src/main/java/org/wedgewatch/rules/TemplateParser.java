@@ -32,11 +32,24 @@ final class TemplateParser {
         if (problems.size() == before && p.partCount > limits.maxTemplateParts) {
             p.error(0, "the template has " + p.partCount + " parts; the limit is " + limits.maxTemplateParts);
         }
-        if (problems.size() == before && !parts.isEmpty()
-                && (parts.get(0).kind == Part.GAP || parts.get(parts.size() - 1).kind == Part.GAP)) {
-            p.error(0, "a gap (*) must stand between words, not at the start or end");
+        if (problems.size() == before && !parts.isEmpty() && (edgeIsGap(parts, 0, 1) || edgeIsGap(parts, parts.size() - 1, -1))) {
+            p.error(0, "a gap (*) must stand between words, not at the start or end (optional words before or after it may be left out)");
         }
         return problems.size() == before ? new Template(src, line, column, parts) : null;
+    }
+
+    /**
+     * Whether the first part from {@code from} (stepping by {@code by}) that is not an optional
+     * choice is a gap: the template can then start (or end) with one. A leading gap would make
+     * every word of every post start a live match, for nothing: the match's other words decide.
+     */
+    private static boolean edgeIsGap(List<Part> parts, int from, int by) {
+        for (int k = from; k >= 0 && k < parts.size(); k += by) {
+            Part part = parts.get(k);
+            if (part.kind == Part.CHOICE && part.optional) continue;
+            return part.kind == Part.GAP;
+        }
+        return false;
     }
 
     private static boolean partsAllGaps(List<Part> parts) {

@@ -83,6 +83,8 @@ class ListParserTest {
         assertProblem(rule("  match: a ) b"), 8, 12, "no opening bracket");
         assertProblem(rule("  match: (a|(b|c))"), 8, 13, "cannot be nested");
         assertProblem(rule("  match: * a"), 8, 10, "must stand between words");
+        assertProblem(rule("  match: [the] * a"), 8, 10, "must stand between words");
+        assertProblem(rule("  match: a *2 [b|c]"), 8, 10, "must stand between words");
         assertProblem(rule("  match: (a||b)"), 8, 13, "empty alternative");
         assertProblem(rule("  match: {left"), 8, 10, "never closed");
         assertProblem(rule("  match: ..."), 8, 10, "no letters or digits");

@@ -777,7 +777,9 @@ public final class Normalizer {
             // tell) and contractions typed without the apostrophe, of 5 or 6 letters ("theyre").
             boolean maybeSpeak = n <= 4 && repeat || n <= 6 && !repeat && TEXT_SPEAK_ENDS[(first - 'a') * 26 + prev - 'a']
                     && TEXT_SPEAK_WORDS.get(f.chars, from, to, hash, runHigh, runLow) >= 0;
-            boolean onlyId = vocabulary != null && prev != 't' && !maybeSpeak;
+            // "dont"-style words end in "nt" and have 4 to 8 letters ("aint" to "shouldnt").
+            boolean maybeContraction = prev == 't' && n >= 4 && n <= 8 && (f.chars[to - 2] | 0x20) == 'n';
+            boolean onlyId = vocabulary != null && !maybeContraction && !maybeSpeak;
             int id = onlyId ? vocabulary.get(f.chars, from, to, hash, runHigh, runLow) : -1;
             // An unknown word that could be a slip of a list word keeps its String for the typo reader;
             // the others, most words of most posts, still make none.
@@ -808,7 +810,7 @@ public final class Normalizer {
                 emit(speak, Tokens.WORD, from, to, false);
                 return;
             }
-            String positive = prev == 't' ? NEGATIVE_CONTRACTION_MAP.get(w) : null;
+            String positive = maybeContraction ? NEGATIVE_CONTRACTION_MAP.get(w) : null;
             if (positive != null) {
                 emit(positive, Tokens.WORD, from, to, false);
                 emit("not", Tokens.WORD, from, to, false);

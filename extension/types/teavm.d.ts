@@ -3,7 +3,7 @@ declare module "teavm-engine" {
   export function useCues(text: string): void;
   export function stageList(text: string): void;
   export function stageDisabled(listSlashRule: string): void;
-  export function load(checkExamples: boolean): string;
+  export function load(checkExamples: boolean, compile: boolean): string;
   export function match(handle: number, text: string): string;
   export function save(handle: number): string;
   export function restore(form: string): number;

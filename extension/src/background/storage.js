@@ -32,9 +32,7 @@ export async function readState(area) {
 // reader has switched it to a subscription.
 // The bundled list is checked when the extension is built, so only its parse counts here.
 export function seedBuiltin(lists, text, url, engine, now) {
-  const loaded = engine.load([text]);
-  loaded.release();
-  const { list, problems } = loaded.lists[0];
+  const { list, problems } = engine.load([text], { compile: false }).lists[0];
   if (!list) throw new Error('bundled list does not parse: ' + JSON.stringify(problems.slice(0, 3)));
   const current = lists[list.id];
   if (current && (current.source !== 'builtin' || (current.version >= list.version && current.rules))) return lists;
@@ -57,8 +55,7 @@ export function withRuleSummaries(lists, engine) {
   const summarized = (e) => Array.isArray(e.rules) && e.rules.every(Array.isArray);
   const missing = Object.values(lists).filter((e) => e && typeof e.text === 'string' && !summarized(e));
   if (!missing.length) return lists;
-  const loaded = engine.load(missing.map((e) => e.text));
-  loaded.release();
+  const loaded = engine.load(missing.map((e) => e.text), { compile: false });
   const next = { ...lists };
   missing.forEach((e, i) => {
     const list = loaded.lists[i].list;

@@ -29,12 +29,13 @@ export function createEngine(x, c) {
 
   /**
    * Parses the lists once and compiles those that parse into one matcher, in one call across the
-   * engine boundary. checkExamples: also run each list's examples (a list as it arrives).
+   * engine boundary. checkExamples: also run each list's examples (a list as it arrives);
+   * compile false: only read the lists (their metadata and rules), with no matcher to match on.
    * @param {string[]} texts
-   * @param {{disabled?: string[], checkExamples?: boolean}} [options] disabled: "listId/ruleId" keys
+   * @param {{disabled?: string[], checkExamples?: boolean, compile?: boolean}} [options] disabled: "listId/ruleId" keys
    * @returns {Loaded}
    */
-  function load(texts, { disabled = [], checkExamples = false } = {}) {
+  function load(texts, { disabled = [], checkExamples = false, compile = true } = {}) {
     if (!cuesHandedOver) {
       if (cues === null) throw new Error("the engine compiles only once it has the built-in rebuttal cues (giveCues)");
       x.useCues(cues);
@@ -42,7 +43,7 @@ export function createEngine(x, c) {
     }
     for (const t of texts) x.stageList(String(t));
     for (const key of disabled) x.stageDisabled(String(key));
-    const loaded = JSON.parse(x.load(!!checkExamples));
+    const loaded = JSON.parse(x.load(!!checkExamples, !!compile));
     return wrap(loaded.handle, loaded.lists, false);
   }
 
@@ -96,8 +97,7 @@ export function createEngine(x, c) {
    * @param {string} text
    */
   function check(text) {
-    const loaded = load([text], { checkExamples: true });
-    loaded.release();
+    const loaded = load([text], { checkExamples: true, compile: false });
     return loaded.lists[0];
   }
 

@@ -66,9 +66,10 @@ public final class EngineExports {
      * does not parse; with checkExamples, each list's problems include its failing examples (what
      * the list tool's check prints), which costs a compile per list: for lists as they arrive,
      * not for a tab that only judges. Match numbers index the rules of the lists that parsed, in order.
+     * Without compile, only the lists are read (handle 0): a compile of the default list is seconds.
      */
     @JSExport
-    public static String load(boolean checkExamples) {
+    public static String load(boolean checkExamples, boolean compile) {
         if (cues == null) throw new IllegalStateException("the built-in rebuttal cues were not handed over (useCues)");
         List<PatternList> lists = new ArrayList<>();
         Json j = new Json().raw("{").key("lists").raw("[");
@@ -85,11 +86,14 @@ public final class EngineExports {
             }
             j.raw("}");
         }
-        Matcher m = ListCompiler.compile(lists, new HashSet<>(stagedDisabled), cues);
+        int handle = 0;
+        if (compile) {
+            Matcher m = ListCompiler.compile(lists, new HashSet<>(stagedDisabled), cues);
+            handle = nextHandle++;
+            COMPILED.put(handle, new CompiledLists(m, lists));
+        }
         stagedTexts.clear();
         stagedDisabled.clear();
-        int handle = nextHandle++;
-        COMPILED.put(handle, new CompiledLists(m, lists));
         return j.raw("],").key("handle").num(handle).raw("}").toString();
     }
 

@@ -29,13 +29,14 @@ const ENGINE_BUDGET = 50 * 1024;
 /** The campaign detector, loaded by the background only. */
 const CAMPAIGN_BUDGET = 40 * 1024;
 /**
- * The whole content script (engine included), gzipped. 69 KB, not 64: it carries the reader of the
+ * The whole content script (engine included), gzipped. 70 KB, not 64: it carries the reader of the
  * background's compiled form, which lets a tab start about four times faster than compiling, the
- * hand-off of long posts to the background, and the engine's reading of asides, of shared
- * headlines and of sentences about a target named earlier. Not the built-in
- * cues' text: the compiled form carries the cues, and a tab that must compile asks for the text.
+ * hand-off of long posts to the background, the engine's reading of asides, of shared headlines
+ * and of sentences about a target named earlier, and groups that include groups, which halve the
+ * default list's compile. Not the built-in cues' text: the compiled form carries the cues, and a
+ * tab that must compile asks for the text.
  */
-const CONTENT_BUDGET = 69 * 1024;
+const CONTENT_BUDGET = 70 * 1024;
 /** Each entry module, bundled to the same path in the package. */
 const ENTRIES = {
   "content/content.js": "content/index.js",

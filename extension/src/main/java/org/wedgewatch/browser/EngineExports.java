@@ -70,7 +70,7 @@ public final class EngineExports {
      */
     @JSExport
     public static String load(boolean checkExamples, boolean compile) {
-        if (cues == null) throw new IllegalStateException("the built-in rebuttal cues were not handed over (useCues)");
+        if (cues == null) throw new IllegalStateException("call useCues first");
         List<PatternList> lists = new ArrayList<>();
         Json j = new Json().raw("{").key("lists").raw("[");
         for (int i = 0; i < stagedTexts.size(); i++) {

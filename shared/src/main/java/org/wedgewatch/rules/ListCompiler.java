@@ -170,11 +170,7 @@ public final class ListCompiler {
             terms.addOutput(at, 2 * c);
         }
         if (!g.tails.isEmpty()) {
-            // The tails hang once under a token of their own, which the matcher steps into after
-            // any term of the class: every term times every tail would be a large trie.
-            int tailToken = vocabulary.intern(new StringBuilder().append('\u0003').append(c).toString());
-            tailTokens.put(c, tailToken);
-            int root = terms.child(0, tailToken);
+            int root = classRoot(c);
             for (String[] tail : g.tails) {
                 int t = root;
                 for (String word : tail) t = terms.child(t, id(word));
@@ -182,7 +178,24 @@ public final class ListCompiler {
             }
         }
         for (String word : g.refer) terms.addOutput(terms.child(0, word.equals(TermGroup.SENTENCE) ? Automaton.BREAK : id(word)), 2 * c + 1);
+        // An included group's root names this class: whatever the matcher reads as that group,
+        // term, tail or refer word, it reads as this one too.
+        for (TermGroup included : g.includes) terms.addOutput(classRoot(classOf(included)), 2 * c);
         return c;
+    }
+
+    /**
+     * The term trie node under a class's own token, which the matcher steps into after any term of
+     * the class: its tails hang below it (every term times every tail would be a large trie), and
+     * its outputs are the groups that include the class.
+     */
+    private int classRoot(int c) {
+        Integer token = tailTokens.get(c);
+        if (token == null) {
+            token = vocabulary.intern(new StringBuilder().append('\u0003').append(c).toString());
+            tailTokens.put(c, token);
+        }
+        return terms.child(0, token);
     }
 
     private int id(String word) {

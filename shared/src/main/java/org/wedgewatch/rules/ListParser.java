@@ -184,7 +184,9 @@ public final class ListParser {
 
     private void groupTerms(String text, int offset) {
         eachEntry(text, offset, (term, words, column) -> {
-            if (words.length == 0) {
+            if (term.startsWith("{") && term.endsWith("}")) {
+                include(term.substring(1, term.length() - 1).trim(), column);
+            } else if (words.length == 0) {
                 problem(lineNo, column, "the term '" + term + "' has no letters or digits to match");
             } else if (words.length > Limits.MAX_TERM_WORDS) {
                 problem(lineNo, column, "the term '" + term + "' has " + words.length + " words; a term has at most "
@@ -198,6 +200,16 @@ public final class ListParser {
             }
             return true;
         });
+    }
+
+    /** "{faction}" among a group's terms: that group, defined above, is part of this one. */
+    private void include(String name, int column) {
+        TermGroup included = list.groups.get(name);
+        if (included == null || included == group) {
+            problem(lineNo, column, "no group '" + name + "' is defined above this line");
+        } else if (!group.includes.contains(included)) {
+            group.includes.add(included);
+        }
     }
 
     /**

@@ -40,7 +40,14 @@ public final class Matcher {
 
     /** Every rule that fires on {@code text}, once per rule, in order of position. */
     public List<Match> match(String text) {
-        return judge(text, null);
+        Scan scan = take();
+        try {
+            scan.load(Normalizer.normalize(text, scan.folded, scan.ownTokens, automaton.vocabulary));
+            scan.run();
+            return scan.resolve(null);
+        } finally {
+            give(scan);
+        }
     }
 
     public List<Match> match(Tokens tokens) {
@@ -54,29 +61,23 @@ public final class Matcher {
         }
     }
 
-    /** The verdict on {@code text} with its reasons: what matched, what cancelled, what came closest. */
+    /**
+     * The verdict on {@code text} with its reasons: what matched, what cancelled, what came closest.
+     * Apart from {@link #match} so that code which only judges (the browser's) carries none of this.
+     */
     public Explanation explain(String text) {
         Explanation why = new Explanation();
-        judge(text, why);
-        return why;
-    }
-
-    /** The matches on {@code text}; with {@code why}, also its reasons. */
-    private List<Match> judge(String text, Explanation why) {
         Scan scan = take();
         try {
             scan.load(Normalizer.normalize(text, scan.folded, scan.ownTokens, automaton.vocabulary));
-            scan.explaining = why != null;
+            scan.explaining = true;
             scan.run();
-            List<Match> found = scan.resolve(why);
-            if (why != null) {
-                why.matches = found;
-                scan.describe(why);
-            }
-            return found;
+            why.matches = scan.resolve(why);
+            scan.describe(why);
         } finally {
             give(scan);
         }
+        return why;
     }
 
     /** Steps the automaton took on {@code text}: what the linear-time tests count. */
@@ -363,21 +364,39 @@ public final class Matcher {
                     eventStart[events++] = termStart[k];
                 }
             }
-            for (int e = 0; e < events; e++) {
+            for (int e = 0; e < events; e++) { // grows as including groups are added
                 int c = eventClass[e];
                 classSeenPost[c] = post;
                 classSeenAt[c] = i;
+                int root = classRoot(c);
+                if (root < 0) continue;
+                steps++;
+                // The groups that include this one are named here too ("{faction}" in "group target").
+                for (int o = terms.outputStart[root]; o < terms.outputStart[root + 1] && events < eventClass.length; o++) {
+                    eventClass[events] = terms.outputs[o] >>> 1;
+                    eventStart[events++] = eventStart[e];
+                }
                 // A term may go on with one of its class's tails ("Biden" + "'s crowd").
-                int tail = automaton.tailToken[c];
-                if (tail >= 0 && termCount < termNode.length) {
-                    steps++;
-                    int root = terms.child(0, tail);
-                    if (root >= 0) {
-                        termNode[termCount] = root;
-                        termStart[termCount++] = eventStart[e];
-                    }
+                if (termCount < termNode.length) {
+                    termNode[termCount] = root;
+                    termStart[termCount++] = eventStart[e];
                 }
             }
+        }
+
+        /** The unsaid subject stands for its group and every group including it (groups include only those above them). */
+        private void addTopic(int c, int start, int here) {
+            addChild(phrases, 0, c, start, here);
+            int root = classRoot(c);
+            for (int o = root < 0 ? 0 : terms.outputStart[root]; root >= 0 && o < terms.outputStart[root + 1]; o++) {
+                addTopic(terms.outputs[o] >>> 1, start, here);
+            }
+        }
+
+        /** The term trie node a class's tails hang from, whose outputs are the groups including it; -1 if none. */
+        private int classRoot(int c) {
+            int tail = automaton.tailToken[c];
+            return tail < 0 ? -1 : terms.child(0, tail);
         }
 
         /**
@@ -453,7 +472,7 @@ public final class Matcher {
             // A sentence that opens without a target of its own may be about the one named last
             // ("Progressives? Kremlin puppets, every one of them."): its group stands before the
             // sentence's first word, which must follow it at once (no gap after an unsaid subject).
-            if (topicClass >= 0) addChild(trie, 0, topicClass, UNSAID - (i + 1), here);
+            if (topicClass >= 0) addTopic(topicClass, UNSAID - (i + 1), here);
             int recorded = 0;
             for (int k = here * LIVE; k < here * LIVE + liveCount[here]; k++) {
                 int node = liveNode[k];

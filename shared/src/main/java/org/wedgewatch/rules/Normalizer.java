@@ -969,7 +969,7 @@ public final class Normalizer {
         return Character.isDigit(c);
     }
 
-    private static boolean isLetterOrDigit(char c) {
+    static boolean isLetterOrDigit(char c) {
         if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         return Character.isLetterOrDigit(c);
     }

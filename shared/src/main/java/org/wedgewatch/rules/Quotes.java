@@ -27,8 +27,8 @@ final class Quotes {
                     openDouble = -1;
                 }
             } else if (isSingle(c)) {
-                boolean letterBefore = i > 0 && isLetterOrDigit(text.charAt(i - 1));
-                boolean letterAfter = i + 1 < n && isLetterOrDigit(text.charAt(i + 1));
+                boolean letterBefore = i > 0 && Normalizer.isLetterOrDigit(text.charAt(i - 1));
+                boolean letterAfter = i + 1 < n && Normalizer.isLetterOrDigit(text.charAt(i + 1));
                 if (letterBefore && letterAfter) continue; // an apostrophe: don't, Putin's
                 if (openSingle < 0 && !letterBefore && letterAfter) {
                     openSingle = i;
@@ -60,7 +60,7 @@ final class Quotes {
                 skipping = false;
             } else if (c == '#' || c == '@' || c == 'h' && text.startsWith("http", i) || c == 'R' && i == 0 && text.startsWith("RT ")) {
                 skipping = true;
-            } else if (!skipping && (isLetterOrDigit(c) || c > 0x2000 && !isDouble(c) && !isSingle(c) && c != '\u2026')) {
+            } else if (!skipping && (Normalizer.isLetterOrDigit(c) || c > 0x2000 && !isDouble(c) && !isSingle(c) && c != '\u2026')) {
                 return false;
             }
         }
@@ -86,11 +86,6 @@ final class Quotes {
         return false;
     }
 
-    /** Character.isLetterOrDigit, ASCII answered directly (TeaVM's reads Unicode tables). */
-    private static boolean isLetterOrDigit(char c) {
-        if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        return Character.isLetterOrDigit(c);
-    }
 
     private static boolean isDouble(char c) {
         return c == '"' || c == '\u201C' || c == '\u201D' || c == '\u201E' || c == '\u00AB' || c == '\u00BB' || c == '\uFF02';

@@ -18,6 +18,18 @@ final class TermGroup {
     /** Words that may follow any term as part of it ("crowd": "Biden's crowd", "the Squad crowd"). */
     final List<String[]> tails = new ArrayList<>();
     int tailsWritten;
+    /**
+     * Groups written as "{faction}" among the terms: each of their terms, tails and refer words
+     * stands for this group too, as it does for its own ("group target: {faction}, {party}").
+     */
+    final List<TermGroup> includes = new ArrayList<>();
+
+    /** Every term, own and included, for code that reads terms one by one. */
+    List<String[]> allTerms() {
+        List<String[]> all = new ArrayList<>(terms);
+        for (TermGroup g : includes) all.addAll(g.allTerms());
+        return all;
+    }
 
     TermGroup(String name, int line) {
         this.name = name;

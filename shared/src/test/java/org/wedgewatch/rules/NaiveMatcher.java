@@ -62,7 +62,7 @@ final class NaiveMatcher {
                 if (wordsAt(p.words, pos, words, sentence, sent)) out.addAll(ends(parts, k + 1, pos + p.words.length, words, sentence, sent));
                 break;
             case Part.GROUP:
-                for (String[] term : list.groups.get(p.group).terms) {
+                for (String[] term : list.groups.get(p.group).allTerms()) {
                     if (wordsAt(term, pos, words, sentence, sent)) out.addAll(ends(parts, k + 1, pos + term.length, words, sentence, sent));
                 }
                 break;

@@ -27,8 +27,11 @@ final class Automaton {
     final Trie phrases;
     /** Outputs: a class token id times two, plus one for a refer word ("they"). */
     final Trie terms;
-    /** For a class token, the token under whose edge from the term root its tails hang; -1 when it has none. */
-    final int[] tailToken;
+    /**
+     * For a class token, the token of its root in the term trie: its tails hang below that node, and
+     * the node's outputs are the groups that include the class; -1 when it has neither.
+     */
+    final int[] rootToken;
     final Typos typos;
     /**
      * For each token id, {@link #BY_TOKEN} ints side by side: its child of the phrase root, its child
@@ -45,7 +48,7 @@ final class Automaton {
     static final int BARS = 4;
 
     Automaton(Vocabulary vocabulary, boolean[] negation, boolean[] filler, boolean[] barrier, boolean[] asks, boolean[] opensAside,
-              Trie phrases, Trie terms, int[] tailToken, Typos typos) {
+              Trie phrases, Trie terms, int[] rootToken, Typos typos) {
         this.vocabulary = vocabulary;
         this.negation = negation;
         this.filler = filler;
@@ -54,7 +57,7 @@ final class Automaton {
         this.opensAside = opensAside;
         this.phrases = phrases;
         this.terms = terms;
-        this.tailToken = tailToken;
+        this.rootToken = rootToken;
         this.typos = typos;
         int tokens = negation.length;
         byToken = new int[BY_TOKEN * tokens];
@@ -83,7 +86,7 @@ final class Automaton {
 
     /** Approximate bytes held by the arrays (the vocabulary map excluded). */
     long arrayBytes() {
-        return phrases.arrayBytes() + terms.arrayBytes() + negation.length + filler.length + barrier.length + 4L * tailToken.length + 4L * byToken.length
+        return phrases.arrayBytes() + terms.arrayBytes() + negation.length + filler.length + barrier.length + 4L * rootToken.length + 4L * byToken.length
                 + typos.arrayBytes();
     }
 }

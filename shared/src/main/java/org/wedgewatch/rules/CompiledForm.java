@@ -35,7 +35,7 @@ public final class CompiledForm {
         w.marks(a.opensAside);
         w.trie(a.phrases);
         w.trie(a.terms);
-        w.ints(a.tailToken, a.tailToken.length, false);
+        w.ints(a.rootToken, a.rootToken.length, false);
         Vocabulary keys = a.typos.keys();
         w.words(keys);
         for (int k = 0; k < keys.size(); k++) w.num(a.typos.target(k));
@@ -80,13 +80,13 @@ public final class CompiledForm {
             boolean[] opensAside = r.marks(vocab);
             Trie phrases = r.trie();
             Trie terms = r.trie();
-            int[] tailToken = r.ints(false);
+            int[] rootToken = r.ints(false);
             Vocabulary keys = r.words();
             int[] target = new int[Math.max(1, keys.size())];
             for (int k = 0; k < keys.size(); k++) target[k] = r.num();
             Typos typos = new Typos(keys, target, vocabulary);
             vocabulary.typos = typos; // the normalizer's first test for a slip, as after compiling
-            Automaton a = new Automaton(vocabulary, negation, filler, barrier, asks, opensAside, phrases, terms, tailToken, typos);
+            Automaton a = new Automaton(vocabulary, negation, filler, barrier, asks, opensAside, phrases, terms, rootToken, typos);
             PatternTable p = new PatternTable();
             p.kind = r.ints(false);
             p.list = r.ints(false);

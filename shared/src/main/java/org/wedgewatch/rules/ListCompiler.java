@@ -52,7 +52,7 @@ public final class ListCompiler {
     private final TrieBuilder terms = new TrieBuilder();
     private final PatternTable patterns = new PatternTable();
     private final Map<TermGroup, Integer> classes = new HashMap<>();
-    private final Map<Integer, Integer> tailTokens = new HashMap<>(); // class token -> its tails' token
+    private final Map<Integer, Integer> rootTokens = new HashMap<>(); // class token -> its root's token (see classRoot)
 
     private ListCompiler() {
         vocabulary.intern("\u0000unknown"); // Automaton.UNKNOWN
@@ -190,10 +190,10 @@ public final class ListCompiler {
      * its outputs are the groups that include the class.
      */
     private int classRoot(int c) {
-        Integer token = tailTokens.get(c);
+        Integer token = rootTokens.get(c);
         if (token == null) {
             token = vocabulary.intern(new StringBuilder().append('\u0003').append(c).toString());
-            tailTokens.put(c, token);
+            rootTokens.put(c, token);
         }
         return terms.child(0, token);
     }
@@ -214,12 +214,12 @@ public final class ListCompiler {
         for (String q : QUESTION_WORDS) asks[vocabulary.get(Normalizer.collapseRepeats(q))] = true;
         boolean[] opensAside = new boolean[vocab];
         for (String a : ASIDE_WORDS) opensAside[vocabulary.get(Normalizer.collapseRepeats(a))] = true;
-        int[] tailToken = new int[vocab];
-        java.util.Arrays.fill(tailToken, -1);
-        for (Map.Entry<Integer, Integer> e : tailTokens.entrySet()) tailToken[e.getKey()] = e.getValue();
+        int[] rootToken = new int[vocab];
+        java.util.Arrays.fill(rootToken, -1);
+        for (Map.Entry<Integer, Integer> e : rootTokens.entrySet()) rootToken[e.getKey()] = e.getValue();
         Typos typos = new Typos();
         for (int id = 0; id < vocab; id++) typos.add(vocabulary.word(id), id);
         vocabulary.typos = typos;
-        return new Automaton(vocabulary, negation, filler, barrier, asks, opensAside, phrases.build(vocab), terms.build(vocab), tailToken, typos);
+        return new Automaton(vocabulary, negation, filler, barrier, asks, opensAside, phrases.build(vocab), terms.build(vocab), rootToken, typos);
     }
 }

@@ -42,7 +42,7 @@ public final class Matcher {
     public List<Match> match(String text) {
         Scan scan = take();
         try {
-            scan.load(Normalizer.normalize(text, scan.folded, scan.ownTokens, automaton.vocabulary));
+            scan.read(text);
             scan.run();
             return scan.resolve(null);
         } finally {
@@ -69,7 +69,7 @@ public final class Matcher {
         Explanation why = new Explanation();
         Scan scan = take();
         try {
-            scan.load(Normalizer.normalize(text, scan.folded, scan.ownTokens, automaton.vocabulary));
+            scan.read(text);
             scan.explaining = true;
             scan.run();
             why.matches = scan.resolve(why);
@@ -84,7 +84,7 @@ public final class Matcher {
     public long steps(String text) {
         Scan scan = take();
         try {
-            scan.load(Normalizer.normalize(text, scan.folded, scan.ownTokens, automaton.vocabulary));
+            scan.read(text);
             scan.run();
             scan.resolve(null);
             return scan.steps;
@@ -97,7 +97,7 @@ public final class Matcher {
     public int positions(String text) {
         Scan scan = take();
         try {
-            scan.load(Normalizer.normalize(text, scan.folded, scan.ownTokens, automaton.vocabulary));
+            scan.read(text);
             return scan.n;
         } finally {
             give(scan);
@@ -217,6 +217,11 @@ public final class Matcher {
         int bestNode;
         int bestStart;
         int bestStopped;
+
+        /** Normalizes {@code text} into this scan's own buffers and loads it. */
+        void read(String text) {
+            load(Normalizer.normalize(text, folded, ownTokens, automaton.vocabulary));
+        }
 
         void load(Tokens t) {
             tokens = t;
@@ -373,6 +378,7 @@ public final class Matcher {
                 steps++;
                 // The groups that include this one are named here too ("{faction}" in "group target").
                 for (int o = terms.outputStart[root]; o < terms.outputStart[root + 1] && events < eventClass.length; o++) {
+                    steps++;
                     eventClass[events] = terms.outputs[o] >>> 1;
                     eventStart[events++] = eventStart[e];
                 }
@@ -388,14 +394,13 @@ public final class Matcher {
         private void addTopic(int c, int start, int here) {
             addChild(phrases, 0, c, start, here);
             int root = classRoot(c);
-            for (int o = root < 0 ? 0 : terms.outputStart[root]; root >= 0 && o < terms.outputStart[root + 1]; o++) {
-                addTopic(terms.outputs[o] >>> 1, start, here);
-            }
+            if (root < 0) return;
+            for (int o = terms.outputStart[root]; o < terms.outputStart[root + 1]; o++) addTopic(terms.outputs[o] >>> 1, start, here);
         }
 
         /** The term trie node a class's tails hang from, whose outputs are the groups including it; -1 if none. */
         private int classRoot(int c) {
-            int tail = automaton.tailToken[c];
+            int tail = automaton.rootToken[c];
             return tail < 0 ? -1 : terms.child(0, tail);
         }
 

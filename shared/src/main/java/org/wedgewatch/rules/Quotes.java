@@ -86,7 +86,6 @@ final class Quotes {
         return false;
     }
 
-
     private static boolean isDouble(char c) {
         return c == '"' || c == '\u201C' || c == '\u201D' || c == '\u201E' || c == '\u00AB' || c == '\u00BB' || c == '\uFF02';
     }

@@ -24,13 +24,6 @@ final class TermGroup {
      */
     final List<TermGroup> includes = new ArrayList<>();
 
-    /** Every term, own and included, for code that reads terms one by one. */
-    List<String[]> allTerms() {
-        List<String[]> all = new ArrayList<>(terms);
-        for (TermGroup g : includes) all.addAll(g.allTerms());
-        return all;
-    }
-
     TermGroup(String name, int line) {
         this.name = name;
         this.line = line;

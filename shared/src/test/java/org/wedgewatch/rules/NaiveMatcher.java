@@ -62,7 +62,7 @@ final class NaiveMatcher {
                 if (wordsAt(p.words, pos, words, sentence, sent)) out.addAll(ends(parts, k + 1, pos + p.words.length, words, sentence, sent));
                 break;
             case Part.GROUP:
-                for (String[] term : list.groups.get(p.group).allTerms()) {
+                for (String[] term : allTerms(list.groups.get(p.group))) {
                     if (wordsAt(term, pos, words, sentence, sent)) out.addAll(ends(parts, k + 1, pos + term.length, words, sentence, sent));
                 }
                 break;
@@ -99,5 +99,12 @@ final class NaiveMatcher {
             if (Normalizer.collapseRepeats(n).equals(w)) return true;
         }
         return false;
+    }
+
+    /** A group's own terms and those of the groups it includes. */
+    private static List<String[]> allTerms(TermGroup g) {
+        List<String[]> all = new ArrayList<>(g.terms);
+        for (TermGroup included : g.includes) all.addAll(allTerms(included));
+        return all;
     }
 }
